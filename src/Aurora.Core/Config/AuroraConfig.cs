@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+
+namespace Aurora.Core.Config;
+
+/// The validated, immutable configuration of one project. Nothing past ConfigLoader sees YAML.
+public sealed record AuroraConfig(
+    string FilePath,
+    string ProjectDirectory,
+    ImmutableArray<ServiceConfig> Services,
+    HealingConfig Healing,
+    MonitorConfig Monitor,
+    MaintenanceConfig Maintenance,
+    DashboardConfig? Dashboard,
+    ImmutableArray<NotifyConfig> Notify,
+    StoreConfig Store)
+{
+    public ServiceConfig? Find(string name) => Services.FirstOrDefault(s => s.Name == name);
+}
+
+public sealed record HealingConfig(bool Enabled, TimeSpan VerifyTimeout)
+{
+    public static readonly HealingConfig Default = new(true, TimeSpan.FromSeconds(30));
+}
+
+public sealed record MonitorConfig(TimeSpan SampleInterval, TimeSpan PredictHorizon)
+{
+    public static readonly MonitorConfig Default = new(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(15));
+}
+
+public sealed record TempRule(string Path, TimeSpan OlderThan);
+
+public sealed record DiskRule(string Path, long MinFreeBytes);
+
+public sealed record MaintenanceConfig(ImmutableArray<TempRule> Temp, DiskRule? Disk)
+{
+    public static readonly MaintenanceConfig Default = new([], null);
+}
+
+public sealed record DashboardConfig(string Host, int Port, bool AllowRemote);
+
+public sealed record NotifyConfig(string Webhook, ImmutableArray<string> Events);
+
+/// Retention of the event store: whichever bound is hit first trims the oldest events.
+public sealed record StoreConfig(long MaxEvents, TimeSpan MaxAge)
+{
+    public static readonly StoreConfig Default = new(1_000_000, TimeSpan.FromDays(30));
+}

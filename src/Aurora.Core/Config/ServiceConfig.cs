@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+
+namespace Aurora.Core.Config;
+
+public sealed record ServiceConfig(
+    string Name,
+    ImmutableArray<string> Command,
+    bool Shell,
+    string WorkingDirectory,
+    ImmutableSortedDictionary<string, string> Environment,
+    string? EnvFile,
+    ImmutableArray<int> Ports,
+    ImmutableArray<Dependency> DependsOn,
+    HealthCheckConfig? Health,
+    RestartConfig Restart,
+    StopConfig Stop,
+    ResourceLimits Limits,
+    LogConfig Logs,
+    DependencyFailureAction OnDependencyFailure,
+    ImmutableArray<string> Install,
+    ImmutableArray<UserFix> Fixes);
+
+public enum DependencyCondition { Started, Healthy, Completed }
+
+public enum DependencyFailureAction { Stop, Keep, Restart }
+
+public sealed record Dependency(string Service, DependencyCondition Condition);
+
+public enum HealthCheckKind { Http, Tcp, Exec }
+
+/// Target is the URL (http), "host:port" (tcp) or unused (exec, which uses ExecArgv).
+public sealed record HealthCheckConfig(
+    HealthCheckKind Kind,
+    string Target,
+    ImmutableArray<string> ExecArgv,
+    TimeSpan Interval,
+    TimeSpan Timeout,
+    int Retries,
+    TimeSpan StartPeriod);
+
+public enum RestartPolicyKind { Always, OnFailure, Never }
+
+public sealed record BackoffOptions(TimeSpan Initial, TimeSpan Max, double Multiplier, TimeSpan ResetAfter, double Jitter)
+{
+    public static readonly BackoffOptions Default =
+        new(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30), 2, TimeSpan.FromSeconds(60), 0.2);
+}
+
+public sealed record RestartLimit(int Count, TimeSpan Within)
+{
+    public static readonly RestartLimit Default = new(5, TimeSpan.FromSeconds(60));
+}
+
+public sealed record RestartConfig(RestartPolicyKind Policy, BackoffOptions Backoff, RestartLimit Limit)
+{
+    public static readonly RestartConfig Default = new(RestartPolicyKind.OnFailure, BackoffOptions.Default, RestartLimit.Default);
+}
+
+/// Signal is the Linux signal number; SignalName keeps the spelling for output ("SIGTERM").
+public sealed record StopConfig(int Signal, string SignalName, TimeSpan Timeout)
+{
+    public static readonly StopConfig Default = new(15, "SIGTERM", TimeSpan.FromSeconds(10));
+}
+
+public sealed record ResourceLimits(long? MemoryBytes, double? CpuPercent, TimeSpan For)
+{
+    public static readonly ResourceLimits None = new(null, null, TimeSpan.FromSeconds(30));
+}
+
+public sealed record LogConfig(long MaxSizeBytes, int Keep)
+{
+    public static readonly LogConfig Default = new(10 * 1024 * 1024, 5);
+}
+
+public sealed record UserFix(string Cause, ImmutableArray<string> Run, ImmutableArray<string> Touches, ImmutableArray<string> Verify);
