@@ -45,6 +45,12 @@ public sealed class EventData
         return this;
     }
 
+    public EventData Add(string name, long value) => Add(name, (long?)value);
+
+    public EventData Add(string name, int value) => Add(name, (long?)value);
+
+    public EventData Add(string name, int? value) => Add(name, (long?)value);
+
     public EventData Add(string name, double value)
     {
         _writer.WriteNumber(name, value);

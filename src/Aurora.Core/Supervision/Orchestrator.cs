@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using Aurora.Core.Config;
+using Aurora.Core.Graph;
+
+namespace Aurora.Core.Supervision;
+
+/// Composes one ServiceSupervisor per service: starts them all (each waits for its own
+/// dependencies, so independent services start in parallel and each starts the moment its
+/// conditions hold), routes state changes to dependents, stops in reverse dependency order
+/// and collects every stop error.
+public sealed class Orchestrator : IAsyncDisposable
+{
+    private readonly SupervisorContext _ctx;
+    private readonly Func<ServiceConfig, IServiceOutput> _outputs;
+    private ImmutableDictionary<string, ServiceSupervisor> _supervisors;
+    private DependencyGraph _graph;
+
+    public Orchestrator(AuroraConfig config, SupervisorContext ctx, Func<ServiceConfig, IServiceOutput> outputs)
+    {
+        _ctx = ctx;
+        _outputs = outputs;
+        Config = config;
+        _graph = new DependencyGraph(config.Services);
+        _supervisors = config.Services.ToImmutableDictionary(s => s.Name, s => new ServiceSupervisor(s, ctx, outputs(s)));
+        ctx.States.Changed += OnStateChanged;
+    }
+
+    public AuroraConfig Config { get; private set; }
+
+    public DependencyGraph Graph => _graph;
+
+    /// Supervisors in start order.
+    public IEnumerable<ServiceSupervisor> Services => _graph.StartOrder.Select(n => _supervisors[n]);
+
+    public ServiceSupervisor? Find(string name) => _supervisors.GetValueOrDefault(name);
+
+    public Task StartAllAsync() => Task.WhenAll(Services.Select(s => s.StartAsync(manual: false)));
+
+    /// Stops every service after everything that depends on it has stopped.
+    public async Task StopAllAsync()
+    {
+        var tasks = new Dictionary<string, Task>();
+        foreach (var name in _graph.StartOrder.Reverse())
+        {
+            var dependents = _graph.DependentsOf(name).Select(d => tasks[d]).ToArray();
+            var supervisor = _supervisors[name];
+            tasks[name] = StopAfter(dependents, supervisor);
+        }
+
+        var all = Task.WhenAll(tasks.Values);
+        try
+        {
+            await all;
+        }
+        catch when (all.Exception is { } aggregate)
+        {
+            throw aggregate.Flatten();
+        }
+    }
+
+    private static async Task StopAfter(Task[] dependents, ServiceSupervisor supervisor)
+    {
+        try
+        {
+            await Task.WhenAll(dependents);
+        }
+        finally
+        {
+            await supervisor.StopAsync();
+        }
+    }
+
+    private void OnStateChanged(ServiceSnapshot snapshot)
+    {
+        foreach (var dependent in _graph.DependentsOf(snapshot.Name))
+        {
+            _supervisors.GetValueOrDefault(dependent)?.NotifyDependencyChanged(snapshot);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await StopAllAsync();
+        }
+        finally
+        {
+            _ctx.States.Changed -= OnStateChanged;
+            foreach (var s in _supervisors.Values)
+            {
+                await s.DisposeAsync();
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using Aurora.Core.Health;
+using Aurora.Core.Processes;
+
+namespace Aurora.Core.Supervision;
+
+/// The published, immutable state of one service. Version increases with every change.
+/// Small and serialisable on purpose: a re-executed daemon re-adopts a service from Pid + StartTicks.
+public sealed record ServiceSnapshot(
+    string Name,
+    ServiceState State,
+    long Version,
+    int? Pid = null,
+    long StartTicks = 0,
+    DateTimeOffset? StartedAt = null,
+    int Restarts = 0,
+    HealthStatus Health = HealthStatus.Unknown,
+    string? HealthDetail = null,
+    string? LastCause = null,
+    string? Reason = null,
+    ExitStatus? LastExit = null,
+    DateTimeOffset? NextRestartAt = null)
+{
+    public static ServiceSnapshot Initial(string name) => new(name, ServiceState.Stopped, 0);
+
+    /// True when `depends_on: <condition>` on this service is satisfied.
+    public bool Satisfies(Config.DependencyCondition condition) => condition switch
+    {
+        Config.DependencyCondition.Started => State.IsUp() || (State == ServiceState.Degraded && Pid is not null),
+        Config.DependencyCondition.Healthy => Health == HealthStatus.Healthy && Pid is not null,
+        Config.DependencyCondition.Completed => State == ServiceState.Exited && LastExit?.ExitCode == 0,
+        _ => false,
+    };
+}

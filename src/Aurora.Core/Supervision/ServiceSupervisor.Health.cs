@@ -1,0 +1,56 @@
+using Aurora.Core.Config;
+using Aurora.Core.Events;
+using Aurora.Core.Health;
+using Aurora.Core.Processes;
+
+namespace Aurora.Core.Supervision;
+
+public sealed partial class ServiceSupervisor
+{
+    private void OnHealth(HealthResult result)
+    {
+        if (_tracker is null || _process is null)
+        {
+            return;
+        }
+
+        var now = _ctx.Time.GetUtcNow();
+        var status = _tracker.Observe(result, now);
+        if (!_tracker.Changed)
+        {
+            return;
+        }
+
+        var degraded = _snapshot.State == ServiceState.Degraded;
+        if (status == HealthStatus.Healthy)
+        {
+            var state = degraded ? ServiceState.Degraded : ServiceState.Healthy;
+            var startup = (long)(now - _process.StartedAt).TotalMilliseconds;
+            Publish(_snapshot with { State = state, Health = status, HealthDetail = result.Detail }, EventTypes.ServiceHealthy,
+                new EventData().Add("pid", _process.Pid).Add("detail", result.Detail).Add("since_start_ms", startup));
+            return;
+        }
+
+        if (status != HealthStatus.Unhealthy)
+        {
+            return;
+        }
+
+        Publish(_snapshot with { State = degraded ? ServiceState.Degraded : ServiceState.Unhealthy, Health = status, HealthDetail = result.Detail },
+            EventTypes.ServiceUnhealthy, new EventData().Add("pid", _process.Pid).Add("detail", result.Detail)
+                .Add("failures", _tracker.ConsecutiveFailures).Add("timed_out", result.TimedOut));
+
+        // A dependency being down explains it: that is degradation, not a hang.
+        if (degraded || !DependencyGate.Evaluate(_config, _ctx.States.All).Satisfied || _config.Restart.Policy == RestartPolicyKind.Never)
+        {
+            return;
+        }
+
+        // Liveness: the process lives but does not answer. SIGKILL, since a stopped process ignores TERM;
+        // the exit then goes through the normal restart policy.
+        _killCause = Causes.Hang;
+        _output.WriteNote($"[aurora] unhealthy {_tracker.ConsecutiveFailures} times ({result.Detail}) while pid {_process.Pid} lives: killing it as hung");
+        Publish(_snapshot with { LastCause = Causes.Hang }, null);
+        _process.Signal(Signals.SIGKILL);
+    }
+}

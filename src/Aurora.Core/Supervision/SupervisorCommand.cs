@@ -1,0 +1,25 @@
+using Aurora.Core.Config;
+using Aurora.Core.Health;
+using Aurora.Core.Processes;
+
+namespace Aurora.Core.Supervision;
+
+/// Messages to a ServiceSupervisor's loop. Only the loop touches supervisor state.
+internal abstract record SupervisorCommand
+{
+    internal sealed record Start(TaskCompletionSource Done, bool Manual) : SupervisorCommand;
+
+    internal sealed record Stop(TaskCompletionSource Done) : SupervisorCommand;
+
+    internal sealed record Restart(TaskCompletionSource Done) : SupervisorCommand;
+
+    internal sealed record Reconfigure(ServiceConfig Config, TaskCompletionSource Done) : SupervisorCommand;
+
+    internal sealed record ProcessExited(int Generation, ExitStatus Status) : SupervisorCommand;
+
+    internal sealed record BackoffElapsed(int Generation) : SupervisorCommand;
+
+    internal sealed record HealthObserved(int Generation, HealthResult Result) : SupervisorCommand;
+
+    internal sealed record DependenciesChanged(ServiceSnapshot Changed) : SupervisorCommand;
+}

@@ -1,0 +1,175 @@
+using Aurora.Core.Config;
+using Aurora.Core.Events;
+using Aurora.Core.Processes;
+using Aurora.Core.Supervision;
+using Aurora.Core.Tests.TestSupport;
+
+namespace Aurora.Core.Tests.Supervision;
+
+public class ServiceSupervisorTests
+{
+    [Fact]
+    public async Task Restarts_with_backoff_after_crash()
+    {
+        await using var h = new Harness();
+        await using var api = h.Supervise(TestConfigs.Service("api"));
+        await api.StartAsync().DefaultTimeout();
+        await h.WaitForState("api", ServiceState.Running).DefaultTimeout();
+
+        var delays = new List<TimeSpan>();
+        for (var i = 0; i < 3; i++)
+        {
+            var backoff = h.WaitForState("api", ServiceState.Backoff);
+            h.Launcher.Last("api").Exit(1);
+            var s = await backoff.DefaultTimeout();
+            delays.Add(s.NextRestartAt!.Value - h.Time.GetUtcNow());
+
+            var running = h.WaitFor("api", x => x.State == ServiceState.Running && x.Restarts == i + 1);
+            h.Time.Advance(delays[^1] - TimeSpan.FromMilliseconds(1));
+            Assert.Equal(i + 1, h.Launcher.Count("api"));
+            h.Time.Advance(TimeSpan.FromMilliseconds(1));
+            await running.DefaultTimeout();
+        }
+
+        Assert.Equal([TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)], delays);
+        Assert.Equal(4, h.Launcher.Count("api"));
+    }
+
+    [Fact]
+    public async Task Backoff_resets_after_a_long_enough_run()
+    {
+        await using var h = new Harness();
+        await using var api = h.Supervise(TestConfigs.Service("api"));
+        await api.StartAsync().DefaultTimeout();
+        await h.WaitForState("api", ServiceState.Running).DefaultTimeout();
+        var backoff = h.WaitForState("api", ServiceState.Backoff);
+        h.Launcher.Last("api").Exit(1);
+        await backoff.DefaultTimeout();
+        var running = h.WaitFor("api", x => x.State == ServiceState.Running && x.Restarts == 1);
+        h.Time.Advance(TimeSpan.FromMilliseconds(500));
+        await running.DefaultTimeout();
+
+        h.Time.Advance(TimeSpan.FromSeconds(61));
+        backoff = h.WaitForState("api", ServiceState.Backoff);
+        h.Launcher.Last("api").Exit(1);
+        var s = await backoff.DefaultTimeout();
+        Assert.Equal(TimeSpan.FromMilliseconds(500), s.NextRestartAt!.Value - h.Time.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task Quarantines_after_the_restart_limit_and_stays_down_until_started_by_hand()
+    {
+        await using var h = new Harness();
+        var restart = RestartConfig.Default with
+        {
+            Backoff = BackoffOptions.Default with { Initial = TimeSpan.Zero },
+            Limit = new RestartLimit(3, TimeSpan.FromSeconds(10)),
+        };
+        await using var api = h.Supervise(TestConfigs.Service("api", restart));
+        await api.StartAsync().DefaultTimeout();
+
+        var failed = h.WaitForState("api", ServiceState.Failed);
+        for (var i = 0; i < 4; i++)
+        {
+            var n = i + 1;
+            await h.WaitFor("api", s => s.Pid is not null && h.Launcher.Count("api") == n).DefaultTimeout();
+            h.Launcher.Last("api").Exit(2);
+        }
+
+        var snapshot = await failed.DefaultTimeout();
+        Assert.Equal(Causes.CrashLoop, snapshot.LastCause);
+        Assert.Equal(4, h.Launcher.Count("api"));
+
+        h.Time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(ServiceState.Failed, api.Snapshot.State);
+        Assert.Equal(4, h.Launcher.Count("api"));
+        Assert.Contains(h.EventsOf("api"), e => e.Type == EventTypes.ServiceFailed);
+
+        await api.StartAsync().DefaultTimeout();
+        await h.WaitForState("api", ServiceState.Running).DefaultTimeout();
+        Assert.Equal(5, h.Launcher.Count("api"));
+    }
+
+    [Fact]
+    public async Task Clean_exit_under_on_failure_is_not_restarted()
+    {
+        await using var h = new Harness();
+        await using var job = h.Supervise(TestConfigs.Service("job"));
+        await job.StartAsync().DefaultTimeout();
+        await h.WaitForState("job", ServiceState.Running).DefaultTimeout();
+        var exited = h.WaitForState("job", ServiceState.Exited);
+        h.Launcher.Last("job").Exit(0);
+        var s = await exited.DefaultTimeout();
+        Assert.Equal(0, s.LastExit!.ExitCode);
+        h.Time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(1, h.Launcher.Count("job"));
+    }
+
+    [Fact]
+    public async Task Never_policy_leaves_a_crashed_service_down()
+    {
+        await using var h = new Harness();
+        await using var job = h.Supervise(TestConfigs.Service("job", RestartConfig.Default with { Policy = RestartPolicyKind.Never }));
+        await job.StartAsync().DefaultTimeout();
+        await h.WaitForState("job", ServiceState.Running).DefaultTimeout();
+        var exited = h.WaitForState("job", ServiceState.Exited);
+        h.Launcher.Last("job").Exit(3);
+        Assert.Equal(3, (await exited.DefaultTimeout()).LastExit!.ExitCode);
+        Assert.Equal(1, h.Launcher.Count("job"));
+    }
+
+    [Fact]
+    public async Task Spawn_failure_is_an_exit_record_with_code_127_not_a_crash()
+    {
+        await using var h = new Harness();
+        h.Launcher.Missing.Add("app");
+        await using var api = h.Supervise(TestConfigs.Service("api", RestartConfig.Default with { Policy = RestartPolicyKind.Never }));
+        var exited = h.WaitForState("api", ServiceState.Exited);
+        await api.StartAsync().DefaultTimeout();
+        var s = await exited.DefaultTimeout();
+        Assert.Equal(127, s.LastExit!.ExitCode);
+        Assert.Equal(Causes.MissingDependency, s.LastCause);
+        var exitEvent = h.EventsOf("api").Single(e => e.Type == EventTypes.ServiceExited);
+        Assert.Contains("command not found", exitEvent.Data.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task Stop_sends_the_configured_signal_and_keeps_it_down()
+    {
+        await using var h = new Harness();
+        await using var api = h.Supervise(TestConfigs.Service("api"));
+        await api.StartAsync().DefaultTimeout();
+        await h.WaitForState("api", ServiceState.Running).DefaultTimeout();
+        var process = h.Launcher.Last("api");
+        await api.StopAsync().DefaultTimeout();
+        Assert.Equal(ServiceState.Stopped, api.Snapshot.State);
+        Assert.Equal([Signals.SIGTERM], process.SignalsReceived);
+        h.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, h.Launcher.Count("api"));
+        var types = h.EventsOf("api").Select(e => e.Type).ToList();
+        Assert.Equal([EventTypes.ServiceStarting, EventTypes.ServiceStarted, EventTypes.ServiceStopping, EventTypes.ServiceExited, EventTypes.ServiceStopped], types);
+    }
+
+    [Fact]
+    public async Task Unhealthy_while_alive_is_a_hang_killed_with_sigkill_and_restarted()
+    {
+        await using var h = new Harness();
+        await using var api = h.Supervise(TestConfigs.Service("api", health: TestConfigs.Http(retries: 2)));
+        await api.StartAsync().DefaultTimeout();
+        await h.WaitForState("api", ServiceState.Starting).DefaultTimeout();
+        await h.WaitFor("api", s => s.Pid is not null).DefaultTimeout();
+        Assert.True(h.Health.IsWatching("api"));
+        var healthy = h.WaitForState("api", ServiceState.Healthy);
+        h.Health.Report("api", true);
+        await healthy.DefaultTimeout();
+        var first = h.Launcher.Last("api");
+
+        var backoff = h.WaitForState("api", ServiceState.Backoff);
+        h.Health.Report("api", false);
+        h.Health.Report("api", false);
+        var s = await backoff.DefaultTimeout();
+        Assert.Equal(Causes.Hang, s.LastCause);
+        Assert.Contains(Signals.SIGKILL, first.SignalsReceived);
+        Assert.False(h.Health.IsWatching("api"));
+    }
+}
