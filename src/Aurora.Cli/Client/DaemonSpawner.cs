@@ -1,0 +1,25 @@
+using System.Collections;
+using System.Collections.Immutable;
+using Aurora.Core.Processes;
+using Aurora.Daemon.Hosting;
+
+namespace Aurora.Cli.Client;
+
+/// Starts `aurora daemon` in a session of its own (no terminal), output to .aurora/daemon.log.
+internal static class DaemonSpawner
+{
+    public static IRunningProcess Spawn(string configPath, DaemonPaths paths)
+    {
+        var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find the aurora executable");
+        ImmutableArray<string> argv = Path.GetFileNameWithoutExtension(self) == "dotnet"
+            ? [self, typeof(DaemonSpawner).Assembly.Location, "daemon", "-f", configPath, "--log", paths.DaemonLog]
+            : [self, "daemon", "-f", configPath, "--log", paths.DaemonLog];
+        var env = ImmutableDictionary.CreateBuilder<string, string>();
+        foreach (DictionaryEntry e in Environment.GetEnvironmentVariables())
+        {
+            env[(string)e.Key] = e.Value as string ?? "";
+        }
+
+        return new PosixProcessLauncher(TimeProvider.System).Start(new ProcessSpec(argv, paths.ProjectDirectory, env.ToImmutable()));
+    }
+}

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Aurora.Cli.Client;
+using Aurora.Cli.Output;
+using Aurora.Contracts.V1;
+
+namespace Aurora.Cli.Commands;
+
+/// `aurora events [-f] [--json] [--after SEQ]`
+internal static class EventsCommand
+{
+    public static Command Create()
+    {
+        var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing new events" };
+        var after = new Option<long>("--after") { Description = "Only events with a seq above this" };
+        var command = new Command("events", "The event stream: stored events, then (with -f) live ones") { follow, after, CliOptions.Json };
+        CommandRunner.SetAction(command, async (parse, ct) =>
+        {
+            using var client = new ControlClient(ProjectLocator.Paths(parse), Timeout.InfiniteTimeSpan);
+            var json = parse.GetValue(CliOptions.Json);
+            var last = parse.GetValue(after);
+            if (!parse.GetValue(follow))
+            {
+                while (true)
+                {
+                    var page = await client.GetAsync($"/api/v1/events?after={last}&limit=10000", AuroraJsonContext.Default.EventListDto, ct);
+                    foreach (var e in page.Events)
+                    {
+                        Print(e, json);
+                        last = e.Seq;
+                    }
+
+                    if (page.Events.Count < 10000)
+                    {
+                        return ExitCodes.Ok;
+                    }
+                }
+            }
+
+            await FollowAsync(client, last, json, ct);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static async Task FollowAsync(ControlClient client, long after, bool json, CancellationToken ct)
+    {
+        using var socket = new ClientWebSocket();
+        using var invoker = client.Invoker();
+        try
+        {
+            await socket.ConnectAsync(new Uri($"ws://localhost/api/v1/events/stream?after={after}"), invoker, ct);
+        }
+        catch (WebSocketException ex) when (ex.InnerException is HttpRequestException { InnerException: DaemonNotRunningException nr })
+        {
+            throw nr;
+        }
+
+        var buffer = new byte[64 * 1024];
+        var message = new MemoryStream();
+        try
+        {
+            while (socket.State == WebSocketState.Open)
+            {
+                var r = await socket.ReceiveAsync(buffer, ct);
+                if (r.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+
+                message.Write(buffer, 0, r.Count);
+                if (!r.EndOfMessage)
+                {
+                    continue;
+                }
+
+                var text = Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length);
+                message.SetLength(0);
+                if (json)
+                {
+                    Console.Out.WriteLine(text);
+                }
+                else if (JsonSerializer.Deserialize(text, AuroraJsonContext.Default.EventDto) is { Seq: > 0 } e)
+                {
+                    Console.Out.WriteLine(EventPrinter.Line(e));
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+        catch (WebSocketException)
+        {
+            // The daemon went away.
+        }
+    }
+
+    private static void Print(EventDto e, bool json) => Console.Out.WriteLine(
+        json ? JsonSerializer.Serialize(e, AuroraJsonContext.Default.EventDto) : EventPrinter.Line(e));
+}

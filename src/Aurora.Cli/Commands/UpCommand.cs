@@ -1,0 +1,84 @@
+using System.CommandLine;
+using Aurora.Cli.Client;
+using Aurora.Cli.Output;
+using Aurora.Contracts.V1;
+using Aurora.Core.Config;
+using Aurora.Daemon.Hosting;
+
+namespace Aurora.Cli.Commands;
+
+/// `aurora up [-f FILE] [-d]`: validate, then run the daemon here (Ctrl-C stops everything cleanly)
+/// or, with -d, in its own session in the background.
+internal static class UpCommand
+{
+    public static Command Create()
+    {
+        var detach = new Option<bool>("--detach", "-d") { Description = "Run the daemon in the background" };
+        var command = new Command("up", "Start the daemon and every service") { detach };
+        CommandRunner.SetAction(command, async (parse, ct) =>
+        {
+            var path = ProjectLocator.ConfigPath(parse);
+            if (ConfigGate.Load(path) is not { } config)
+            {
+                return ExitCodes.Usage;
+            }
+
+            var paths = new DaemonPaths(config.ProjectDirectory);
+            if (DaemonLock.RunningPid(paths) is { } running)
+            {
+                Terminal.Error($"a daemon is already running for {paths.ProjectDirectory} (pid {running}); see `aurora status`");
+                return ExitCodes.Failed;
+            }
+
+            return parse.GetValue(detach) ? await DetachAsync(config, paths, ct) : await ForegroundAsync(config, ct);
+        });
+        return command;
+    }
+
+    private static async Task<int> ForegroundAsync(AuroraConfig config, CancellationToken ct)
+    {
+        Console.WriteLine($"aurora: supervising {config.Services.Length} services from {config.FilePath} (Ctrl-C stops them all)");
+        try
+        {
+            await DaemonHost.RunAsync(config, EventFeed.PrintAsync, ct);
+        }
+        catch (DaemonAlreadyRunningException ex)
+        {
+            Terminal.Error(ex.Message);
+            return ExitCodes.Failed;
+        }
+
+        Console.WriteLine("aurora: all services stopped");
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<int> DetachAsync(AuroraConfig config, DaemonPaths paths, CancellationToken ct)
+    {
+        var daemon = DaemonSpawner.Spawn(config.FilePath, paths);
+        using var client = new ControlClient(paths, TimeSpan.FromSeconds(5));
+        var started = TimeProvider.System.GetTimestamp();
+        while (TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(30))
+        {
+            if (daemon.Exited.IsCompleted)
+            {
+                Terminal.Error($"the daemon exited at start ({daemon.Exited.Result}); see {paths.DaemonLog}");
+                return ExitCodes.Failed;
+            }
+
+            try
+            {
+                var health = await client.GetAsync("/healthz", AuroraJsonContext.Default.HealthzDto, ct);
+                Console.WriteLine($"aurora: daemon pid {health.Pid} supervising {config.Services.Length} services in {paths.ProjectDirectory}");
+                Console.WriteLine("aurora: `aurora status` shows them, `aurora down` stops them");
+                return ExitCodes.Ok;
+            }
+            catch (Exception ex) when (ex is DaemonNotRunningException or HttpRequestException)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(25), TimeProvider.System, ct);
+            }
+        }
+
+        Terminal.Error($"the daemon did not answer within 30s; see {paths.DaemonLog}");
+        return ExitCodes.Failed;
+    }
+}

@@ -1,0 +1,24 @@
+using System.CommandLine;
+
+namespace Aurora.Cli.Commands;
+
+internal static class ValidateCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("validate", "Check aurora.yaml and report every problem at once");
+        CommandRunner.SetAction(command, (parse, _) =>
+        {
+            var path = ProjectLocator.ConfigPath(parse);
+            var config = ConfigGate.Load(path);
+            if (config is null)
+            {
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
+            Console.WriteLine($"{Path.GetFileName(path)}: ok ({config.Services.Length} service{(config.Services.Length == 1 ? "" : "s")})");
+            return Task.FromResult(ExitCodes.Ok);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,53 @@
+using Aurora.Contracts.V1;
+using Spectre.Console;
+
+namespace Aurora.Cli.Output;
+
+/// `aurora status` for people: one row per service, state coloured on a terminal and always spelled out.
+internal static class StatusTable
+{
+    public static void Write(IReadOnlyList<ServiceDto> services)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = Terminal.Colour ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = Terminal.Colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(Console.Out),
+        });
+        if (Console.IsOutputRedirected)
+        {
+            console.Profile.Width = 200;
+        }
+
+        var table = new Table().Border(TableBorder.Simple);
+        foreach (var h in new[] { "NAME", "STATE", "PID", "UPTIME", "RESTARTS", "HEALTH", "CPU", "MEM", "CAUSE / REASON" })
+        {
+            table.AddColumn(new TableColumn(h).NoWrap());
+        }
+
+        foreach (var s in services)
+        {
+            var note = string.Join("; ", new[] { s.LastCause, s.Reason }.Where(x => !string.IsNullOrEmpty(x)));
+            table.AddRow(
+                Markup.Escape(s.Name),
+                $"[{Colour(s.State)}]{Markup.Escape(s.State)}[/]",
+                s.Pid?.ToString() ?? "-",
+                Format.Duration(s.UptimeMs),
+                s.Restarts.ToString(),
+                s.Health == "unknown" ? "-" : Markup.Escape(s.Health),
+                Format.Percent(s.CpuPercent),
+                Format.Bytes(s.MemoryBytes),
+                Markup.Escape(note.Length == 0 ? "-" : note));
+        }
+
+        console.Write(table);
+    }
+
+    private static string Colour(string state) => Terminal.StateColour(state) switch
+    {
+        "32" => "green",
+        "33" => "yellow",
+        "31" => "red",
+        _ => "grey",
+    };
+}

@@ -1,0 +1,20 @@
+namespace Aurora.Cli.Output;
+
+/// Colour only on a terminal (and never with NO_COLOR set).
+internal static class Terminal
+{
+    public static bool Colour { get; } = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null
+        && Environment.GetEnvironmentVariable("TERM") != "dumb";
+
+    public static void Error(string message) => Console.Error.WriteLine($"aurora: {message}");
+
+    public static string Paint(string text, string ansi) => Colour ? $"\u001b[{ansi}m{text}\u001b[0m" : text;
+
+    public static string StateColour(string state) => state switch
+    {
+        "healthy" or "running" or "exited" => "32",
+        "starting" or "pending" or "backoff" or "stopping" => "33",
+        "unhealthy" or "failed" or "degraded" => "31",
+        _ => "90",
+    };
+}

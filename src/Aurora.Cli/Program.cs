@@ -1,0 +1,29 @@
+using System.CommandLine;
+using Aurora.Cli.Commands;
+
+namespace Aurora.Cli;
+
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var root = new RootCommand("Aurora: a self-healing service supervisor with a memory")
+        {
+            CliOptions.File,
+            UpCommand.Create(),
+            DownCommand.Create(),
+            StatusCommand.Create(),
+            ServiceActionCommand.Create("start", "Start services (lifts a quarantine)"),
+            ServiceActionCommand.Create("stop", "Stop services and keep them down"),
+            ServiceActionCommand.Create("restart", "Restart services (their restart-policy dependents follow)"),
+            LogsCommand.Create(),
+            EventsCommand.Create(),
+            ValidateCommand.Create(),
+            DaemonCommand.Create(),
+        };
+
+        // `up` in the foreground owns Ctrl-C itself (it stops every service before exiting), so the parser
+        // must not cut it short after its default two seconds.
+        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+    }
+}

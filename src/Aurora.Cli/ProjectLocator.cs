@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Aurora.Daemon.Hosting;
+
+namespace Aurora.Cli;
+
+/// Finds the config: `-f FILE`, else aurora.yaml in the current directory or the nearest parent (like git).
+internal static class ProjectLocator
+{
+    public const string DefaultFileName = "aurora.yaml";
+
+    public static string ConfigPath(ParseResult parse)
+    {
+        if (parse.GetValue(CliOptions.File) is { } file)
+        {
+            return file.FullName;
+        }
+
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, DefaultFileName);
+            if (System.IO.File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return Path.Combine(Environment.CurrentDirectory, DefaultFileName);
+    }
+
+    public static DaemonPaths Paths(ParseResult parse) => DaemonPaths.ForConfig(ConfigPath(parse));
+}

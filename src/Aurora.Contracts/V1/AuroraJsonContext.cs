@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+
+namespace Aurora.Contracts.V1;
+
+/// <summary>Source-generated JSON for every wire type (AOT-safe); snake_case names as in SPEC §4–§5.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DictionaryKeyPolicy = JsonKnownNamingPolicy.Unspecified)]
+[JsonSerializable(typeof(ServiceListDto))]
+[JsonSerializable(typeof(ServiceDetailDto))]
+[JsonSerializable(typeof(ServiceDto))]
+[JsonSerializable(typeof(ErrorDto))]
+[JsonSerializable(typeof(EventDto))]
+[JsonSerializable(typeof(EventListDto))]
+[JsonSerializable(typeof(LogsDto))]
+[JsonSerializable(typeof(HealthzDto))]
+[JsonSerializable(typeof(ShutdownDto))]
+public sealed partial class AuroraJsonContext : JsonSerializerContext;

@@ -1,0 +1,27 @@
+using System.Text.Json;
+
+namespace Aurora.Contracts.V1;
+
+/// <summary>Every API error: `{"error": {"code": "...", "message": "..."}}`.</summary>
+public sealed record ErrorDto(ErrorBody Error)
+{
+    public static ErrorDto Of(string code, string message) => new(new ErrorBody(code, message));
+}
+
+/// <summary>The body of an API error.</summary>
+public sealed record ErrorBody(string Code, string Message);
+
+/// <summary>One event (SPEC §5), identical on the WebSocket, in `--json`, in the store and in webhooks.</summary>
+public sealed record EventDto(long Seq, DateTimeOffset Time, string Type, string? Service, JsonElement Data);
+
+/// <summary>`GET /api/v1/events`.</summary>
+public sealed record EventListDto(IReadOnlyList<EventDto> Events, long LastSeq);
+
+/// <summary>`GET /api/v1/services/{name}/logs`.</summary>
+public sealed record LogsDto(string Service, IReadOnlyList<string> Lines);
+
+/// <summary>`GET /healthz`.</summary>
+public sealed record HealthzDto(string Status, int Pid, string Project, string Version, long UptimeMs);
+
+/// <summary>The answer to `POST /api/v1/shutdown`.</summary>
+public sealed record ShutdownDto(int Stopped, IReadOnlyList<string> Errors);

@@ -1,0 +1,39 @@
+using Aurora.Contracts.V1;
+using Aurora.Core;
+using Aurora.Core.Config;
+using Aurora.Core.Events;
+using Aurora.Core.Health;
+using Aurora.Core.Supervision;
+
+namespace Aurora.Daemon.Api;
+
+/// Domain → wire. Secrets are redacted here, on the way out.
+internal static class DtoMapper
+{
+    public static ServiceDto ToDto(ServiceSnapshot s, DateTimeOffset now, (double Cpu, long Rss)? usage) => new(
+        s.Name,
+        s.State.ToWire(),
+        s.Pid,
+        s.Pid is not null && s.StartedAt is { } started ? (long)(now - started).TotalMilliseconds : null,
+        s.Restarts,
+        s.Health switch { HealthStatus.Healthy => "healthy", HealthStatus.Unhealthy => "unhealthy", _ => "unknown" },
+        usage?.Cpu,
+        usage?.Rss,
+        s.LastCause,
+        s.Reason,
+        s.HealthDetail,
+        s.LastExit is { } e ? new ExitDto(e.ExitCode, e.SignalName) : null,
+        s.NextRestartAt);
+
+    public static ServiceDetailDto ToDetail(ServiceDto row, ServiceConfig c, string logFile) => new(
+        row,
+        c.Command,
+        c.WorkingDirectory,
+        c.Environment.ToDictionary(kv => kv.Key, kv => Secrets.Redact(kv.Key, kv.Value)),
+        c.Ports,
+        c.DependsOn.Select(d => $"{d.Service}: {d.Condition.ToString().ToLowerInvariant()}").ToList(),
+        c.Restart.Policy switch { RestartPolicyKind.Always => "always", RestartPolicyKind.Never => "never", _ => "on-failure" },
+        logFile);
+
+    public static EventDto ToDto(AuroraEvent e) => new(e.Seq, e.Time, e.Type, e.Service, e.Data);
+}

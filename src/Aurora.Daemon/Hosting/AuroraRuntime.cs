@@ -1,0 +1,109 @@
+using System.Collections;
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using Aurora.Core.Config;
+using Aurora.Core.Events;
+using Aurora.Core.Health;
+using Aurora.Core.Logs;
+using Aurora.Core.Processes;
+using Aurora.Core.Supervision;
+
+namespace Aurora.Daemon.Hosting;
+
+/// The composition root of one daemon: the event log, the per-service logs, the launcher, the health
+/// checks and the orchestrator, built from one validated config.
+public sealed class AuroraRuntime : IAsyncDisposable
+{
+    private readonly ImmutableDictionary<string, ServiceLog> _logs;
+    private readonly HealthScheduler _scheduler;
+
+    public AuroraRuntime(AuroraConfig config, DaemonPaths paths, TimeProvider time, IEventStore store)
+    {
+        Config = config;
+        Paths = paths;
+        Time = time;
+        StartedAt = time.GetUtcNow();
+        Events = new EventLog(store, time);
+        BootSeq = Events.LastCommittedSeq;
+        Directory.CreateDirectory(paths.Logs);
+        _logs = config.Services.ToImmutableDictionary(s => s.Name, s => new ServiceLog(paths.Logs, s.Name, s.Logs, time, OnRotated));
+        Launcher = new PosixProcessLauncher(time);
+        _scheduler = new HealthScheduler(time);
+        var baseEnv = CurrentEnvironment();
+        var context = new SupervisorContext(Launcher, Events, States, new ScheduledHealthChecks(_scheduler, Launcher, baseEnv, time),
+            time, Random.Shared.NextDouble, ProjectId(paths.ProjectDirectory), baseEnv);
+        Orchestrator = new Orchestrator(config, context, s => _logs[s.Name]);
+    }
+
+    public AuroraConfig Config { get; }
+
+    public DaemonPaths Paths { get; }
+
+    public TimeProvider Time { get; }
+
+    public DateTimeOffset StartedAt { get; }
+
+    public EventLog Events { get; }
+
+    /// The last seq stored before this daemon started: its own events come after it.
+    public long BootSeq { get; }
+
+    public ServiceStateStore States { get; } = new();
+
+    public IProcessLauncher Launcher { get; }
+
+    public Orchestrator Orchestrator { get; }
+
+    public ServiceLog? Log(string service) => _logs.GetValueOrDefault(service);
+
+    public async Task StartAsync()
+    {
+        Events.Publish(EventTypes.DaemonStarted, null, new EventData().Add("pid", Environment.ProcessId)
+            .Add("config", Config.FilePath).Add("services", Config.Services.Length).Build());
+        await Orchestrator.StartAllAsync();
+    }
+
+    public async Task StopAllAsync()
+    {
+        Events.Publish(EventTypes.DaemonStopping, null, new EventData().Add("pid", Environment.ProcessId).Build());
+        await Orchestrator.StopAllAsync();
+    }
+
+    private void OnRotated(LogRotated rotated) =>
+        Events.Publish(EventTypes.LogRotated, rotated.Service,
+            new EventData().Add("file", rotated.RotatedTo).Add("bytes", rotated.Bytes).Build());
+
+    /// A short, stable id of the project directory, part of every process tag (AURORA_TAG=id/service),
+    /// so stale instances can be told apart from another project's processes.
+    public static string ProjectId(string projectDirectory) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(projectDirectory))))[..12];
+
+    private static ImmutableDictionary<string, string> CurrentEnvironment()
+    {
+        var builder = ImmutableDictionary.CreateBuilder<string, string>();
+        foreach (DictionaryEntry e in Environment.GetEnvironmentVariables())
+        {
+            var key = (string)e.Key;
+            if (key != "AURORA_TAG")
+            {
+                builder[key] = e.Value as string ?? "";
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Orchestrator.DisposeAsync();
+        await _scheduler.DisposeAsync();
+        await Events.FlushAsync(CancellationToken.None);
+        foreach (var log in _logs.Values)
+        {
+            log.Dispose();
+        }
+
+        await Events.DisposeAsync();
+    }
+}

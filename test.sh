@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Builds everything once and runs every test project. Ends with one line: "N passed, N failed, N skipped".
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+command -v dotnet >/dev/null || { echo "test.sh: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
+command -v python3 >/dev/null || { echo "test.sh: python3 is required by the process tests" >&2; exit 1; }
+
+log_dir="$root/.build/test-logs"
+mkdir -p "$log_dir"
+rm -f "$log_dir"/*.log
+
+echo "== build"
+if ! dotnet build Aurora.slnx -c Release -nologo -v q -clp:ErrorsOnly > "$log_dir/build.log" 2>&1; then
+  cat "$log_dir/build.log"
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+
+rc=0
+for project in tests/Aurora.Core.Tests tests/Aurora.IntegrationTests; do
+  name="$(basename "$project")"
+  echo "== $name"
+  dotnet test "$project" -c Release --no-build --nologo --logger "console;verbosity=normal" > "$log_dir/$name.log" 2>&1 || rc=1
+  grep -E '^\s+(Failed|Skipped) |^(Passed|Failed)! ' "$log_dir/$name.log" || tail -n 30 "$log_dir/$name.log"
+done
+
+# A test host that crashed prints no summary: count it as a failure so the line never says 0 failed on a red run.
+awk -v rc="$rc" '/^(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+/{gsub(",","");f+=$4;p+=$6;s+=$8}
+  END{if (rc != 0 && f == 0) f = 1; printf "%d passed, %d failed, %d skipped\n",p,f,s}' "$log_dir"/Aurora.*.log
+exit $rc
