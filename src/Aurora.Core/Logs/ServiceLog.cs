@@ -2,13 +2,14 @@ using System.Text;
 using System.Threading.Channels;
 using Aurora.Core.Config;
 using Aurora.Core.Processes;
+using Aurora.Core.Supervision;
 
 namespace Aurora.Core.Logs;
 
 /// One service's log, across its restarts: logDirectory/NAME.log, rotated by size to NAME.log.1 ….
 /// Writers (one per spawned process) hand it whole lines; it appends them under one lock, rotating at
 /// line boundaries, keeps the last lines in memory for diagnosis and feeds followers.
-public sealed partial class ServiceLog : IDisposable
+public sealed partial class ServiceLog : IServiceOutput, IDisposable
 {
     public const int RecentCapacity = 200;
     public const int FollowerQueueCapacity = 10_000;
@@ -57,11 +58,11 @@ public sealed partial class ServiceLog : IDisposable
     }
 
     /// The last n lines written by this instance, from memory (at most RecentCapacity).
-    public IReadOnlyList<string> RecentLines(int n)
+    public IReadOnlyList<string> RecentLines(int count)
     {
         lock (_gate)
         {
-            return _recent.Last(n);
+            return _recent.Last(count);
         }
     }
 
