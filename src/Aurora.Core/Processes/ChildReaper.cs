@@ -15,6 +15,7 @@ public sealed unsafe class ChildReaper
     private readonly Dictionary<int, TaskCompletionSource<ExitStatus>> waiting = [];
     private readonly PosixSignalRegistration registration;
     private TaskCompletionSource pulse = NewPulse();
+    private TaskCompletionSource notified = NewPulse();
     private long orphansReaped;
 
     private ChildReaper()
@@ -25,7 +26,7 @@ public sealed unsafe class ChildReaper
         }
 
         // The runtime dispatches SIGCHLD to us without touching the disposition; we never cancel it.
-        registration = PosixSignalRegistration.Create(PosixSignal.SIGCHLD, _ => ReapAll());
+        registration = PosixSignalRegistration.Create(PosixSignal.SIGCHLD, _ => OnSigchld());
     }
 
     /// The daemon-wide reaper; the first use makes the process a subreaper and subscribes to SIGCHLD.
@@ -42,6 +43,18 @@ public sealed unsafe class ChildReaper
             lock (gate)
             {
                 return pulse.Task;
+            }
+        }
+    }
+
+    /// Completes after the next SIGCHLD (a child exited, stopped or continued) has been handled.
+    internal Task NextSigchld
+    {
+        get
+        {
+            lock (gate)
+            {
+                return notified.Task;
             }
         }
     }
@@ -121,6 +134,19 @@ public sealed unsafe class ChildReaper
         }
 
         reaped?.TrySetResult();
+    }
+
+    private void OnSigchld()
+    {
+        ReapAll();
+        TaskCompletionSource handled;
+        lock (gate)
+        {
+            handled = notified;
+            notified = NewPulse();
+        }
+
+        handled.TrySetResult();
     }
 
     private static TaskCompletionSource NewPulse() => new(TaskCreationOptions.RunContinuationsAsynchronously);

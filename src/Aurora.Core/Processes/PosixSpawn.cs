@@ -62,6 +62,11 @@ internal static unsafe class PosixSpawn
     {
         // The .NET runtime ignores SIGPIPE and blocks/handles others; children must start clean.
         LibC.sigfillset(allSignals);
+
+        // glibc's sigfillset leaves out its internal signals 32 and 33 (SIGCANCEL, SIGSETXID), and
+        // its spawn helper sets those to SIG_IGN in the child, which survives exec. Ask for the
+        // default on them too: non-glibc children (Go, musl) should not start with them ignored.
+        ((ulong*)allSignals)[0] |= (1UL << 31) | (1UL << 32);
         LibC.sigemptyset(noSignals);
         const short flags = LibC.POSIX_SPAWN_SETSID | LibC.POSIX_SPAWN_SETSIGDEF | LibC.POSIX_SPAWN_SETSIGMASK;
         var rc = LibC.posix_spawnattr_setflags(attr, flags);
