@@ -24,7 +24,7 @@ public abstract class ProcessTestBase : IAsyncDisposable
     protected static void AssertGone(int pid) =>
         Assert.False(ProcessTable.Exists(pid), $"pid {pid} still exists: {ProcessTable.Read(pid)}");
 
-    protected static int ParsePid(string line) => int.Parse(line.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture);
+    protected static int LastNumber(string line) => int.Parse(line.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()
     {
