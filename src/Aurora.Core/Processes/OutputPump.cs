@@ -1,0 +1,56 @@
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+
+namespace Aurora.Core.Processes;
+
+/// Copies a child's merged stdout/stderr from our end of a socketpair into its sink. Reads are
+/// epoll-driven (Socket.ReceiveAsync), so 200 services cost no blocked threads.
+internal static class OutputPump
+{
+    private const int ChunkSize = 16 * 1024;
+
+    /// Both ends are close-on-exec; posix_spawn's dup2 onto 1 and 2 clears the flag for the child only.
+    public static unsafe (int Parent, int Child) CreatePair()
+    {
+        var fds = stackalloc int[2];
+        if (LibC.socketpair(LibC.AF_UNIX, LibC.SOCK_STREAM | LibC.SOCK_CLOEXEC, 0, fds) != 0)
+        {
+            throw new IOException($"socketpair failed: {Marshal.GetLastPInvokeErrorMessage()}");
+        }
+
+        return (fds[0], fds[1]);
+    }
+
+    public static Task Start(int parentFd, IOutputSink sink)
+    {
+        var socket = new Socket(new SafeSocketHandle(parentFd, ownsHandle: true));
+        return Task.Run(() => PumpAsync(socket, sink));
+    }
+
+    private static async Task PumpAsync(Socket socket, IOutputSink sink)
+    {
+        var buffer = new byte[ChunkSize];
+        try
+        {
+            while (true)
+            {
+                var read = await socket.ReceiveAsync(buffer, SocketFlags.None);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                sink.Write(buffer.AsSpan(0, read));
+            }
+        }
+        catch (SocketException)
+        {
+            // A reset from the child's side ends the stream like EOF.
+        }
+        finally
+        {
+            socket.Dispose();
+            sink.Complete();
+        }
+    }
+}
