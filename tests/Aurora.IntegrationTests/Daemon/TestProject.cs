@@ -1,0 +1,194 @@
+using System.Collections.Immutable;
+using System.Text;
+using Aurora.Core.Config;
+using Aurora.Core.Events;
+using Aurora.Core.Processes;
+using Aurora.Daemon.Hosting;
+using Aurora.IntegrationTests.Processes;
+using Aurora.IntegrationTests.TestSupport;
+
+namespace Aurora.IntegrationTests.Daemon;
+
+/// A throwaway project directory with an aurora.yaml, a daemon run in this process, and the real
+/// `aurora` binary for CLI tests.
+internal sealed class TestProject : IAsyncDisposable
+{
+    private readonly List<RunningDaemon> _daemons = [];
+
+    private TestProject(string dir)
+    {
+        Dir = dir;
+    }
+
+    public string Dir { get; }
+
+    public string ConfigPath => Path.Combine(Dir, "aurora.yaml");
+
+    public DaemonPaths Paths => new(Dir);
+
+    public static TestProject Create(string yaml)
+    {
+        // Short paths: a unix socket path must fit in 108 bytes.
+        var dir = Path.Combine(Path.GetTempPath(), "aur-" + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(dir);
+        var project = new TestProject(dir);
+        project.Write(yaml);
+        return project;
+    }
+
+    public void Write(string yaml) => File.WriteAllText(ConfigPath, yaml.Replace("\t", "  "));
+
+    public AuroraConfig LoadConfig()
+    {
+        var result = ConfigLoader.Load(ConfigPath);
+        Assert.True(result.Config is not null, string.Join("\n", result.Diagnostics));
+        return result.Config!;
+    }
+
+    /// Runs the daemon in this test process until the returned handle is disposed.
+    public async Task<RunningDaemon> StartDaemonAsync()
+    {
+        var config = LoadConfig();
+        var cts = new CancellationTokenSource();
+        var ready = new TaskCompletionSource<AuroraRuntime>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var run = Task.Run(() => DaemonHost.RunAsync(config, (rt, _) =>
+        {
+            ready.TrySetResult(rt);
+            return Task.CompletedTask;
+        }, cts.Token));
+        var first = await Task.WhenAny(ready.Task, run).DefaultTimeout();
+        await first; // surfaces a start-up exception
+        var daemon = new RunningDaemon(await ready.Task, run, cts);
+        _daemons.Add(daemon);
+        return daemon;
+    }
+
+    /// Runs the real `aurora` CLI in this project directory.
+    public async Task<CliResult> Cli(params string[] args)
+    {
+        var output = new CapturingSink();
+        var env = TestChild.BaseEnvironment.SetItem("NO_COLOR", "1");
+        var process = new PosixProcessLauncher().Start(new ProcessSpec([AuroraBinary.Path, .. args], Dir, env, null, output));
+        var status = await process.Exited.DefaultTimeout(TimeSpan.FromSeconds(60));
+        await output.Completed.DefaultTimeout();
+        return new CliResult(status.ExitCode ?? -1, output.Text);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var d in _daemons)
+        {
+            await d.DisposeAsync();
+        }
+
+        if (DaemonLock.RunningPid(Paths) is not null)
+        {
+            await Cli("down");
+        }
+
+        try
+        {
+            Directory.Delete(Dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private sealed class CapturingSink : IOutputSink
+    {
+        private readonly StringBuilder _text = new();
+        private readonly TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Completed => _completed.Task;
+
+        public string Text
+        {
+            get
+            {
+                lock (_text)
+                {
+                    return _text.ToString();
+                }
+            }
+        }
+
+        public void Write(ReadOnlySpan<byte> chunk)
+        {
+            lock (_text)
+            {
+                _text.Append(Encoding.UTF8.GetString(chunk));
+            }
+        }
+
+        public void Complete() => _completed.TrySetResult();
+    }
+}
+
+internal sealed record CliResult(int ExitCode, string Output);
+
+internal sealed class RunningDaemon(AuroraRuntime runtime, Task run, CancellationTokenSource cts) : IAsyncDisposable
+{
+    public AuroraRuntime Runtime { get; } = runtime;
+
+    /// Waits for the first event (from the daemon's start) that matches.
+    public async Task<AuroraEvent> WaitForEvent(Func<AuroraEvent, bool> match, TimeSpan? timeout = null)
+    {
+        using var stop = new CancellationTokenSource();
+        var find = Task.Run(async () =>
+        {
+            await foreach (var e in Runtime.Events.WatchAsync(Runtime.BootSeq, stop.Token))
+            {
+                if (match(e))
+                {
+                    return e;
+                }
+            }
+
+            throw new InvalidOperationException("event stream ended");
+        });
+        try
+        {
+            return await find.DefaultTimeout(timeout);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+    }
+
+    public Task<AuroraEvent> WaitForEvent(string type, string service, Func<AuroraEvent, bool>? also = null) =>
+        WaitForEvent(e => e.Type == type && e.Service == service && (also?.Invoke(e) ?? true));
+
+    public async ValueTask DisposeAsync()
+    {
+        await cts.CancelAsync();
+        await run.DefaultTimeout(TimeSpan.FromSeconds(30));
+        cts.Dispose();
+    }
+}
+
+/// The built `aurora` apphost (src/Aurora.Cli/bin/CONFIG/TFM/aurora), for tests that run the CLI for real.
+internal static class AuroraBinary
+{
+    private static readonly Lazy<string> Found = new(Find);
+
+    public static string Path => Found.Value;
+
+    private static string Find()
+    {
+        var baseDir = AppContext.BaseDirectory.TrimEnd(System.IO.Path.DirectorySeparatorChar);
+        var tfm = System.IO.Path.GetFileName(baseDir);
+        var configuration = System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(baseDir)!);
+        for (var dir = new DirectoryInfo(baseDir); dir is not null; dir = dir.Parent)
+        {
+            var candidate = System.IO.Path.Combine(dir.FullName, "src", "Aurora.Cli", "bin", configuration, tfm, "aurora");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException($"the aurora binary (src/Aurora.Cli/bin/{configuration}/{tfm}/aurora) was not found; build the solution first");
+    }
+}
