@@ -12,6 +12,11 @@ internal static class CommandReader
         var shell = service.Bool("shell", false);
         var node = service.Get("command");
         var path = service.PathOf("command");
+        if (node is null && service.WasSuggested("command"))
+        {
+            return ([], shell);
+        }
+
         if (node is null)
         {
             var problem = service.Has("command") ? "has no value" : "required key is missing";

@@ -21,6 +21,11 @@ internal static class HealthReader
         var startPeriod = map.Duration("start_period", TimeSpan.Zero, TimeSpan.Zero, TimeSpan.MaxValue);
 
         var kinds = Kinds.Where(map.Has).ToArray();
+        if (kinds.Length == 0 && Kinds.Any(map.WasSuggested))
+        {
+            return null;
+        }
+
         if (kinds.Length == 0)
         {
             ctx.Bag.Error(map.Node.Start, map.Path, "needs one of http, tcp or exec, e.g. tcp: \"127.0.0.1:6379\"");

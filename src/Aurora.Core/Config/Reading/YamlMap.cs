@@ -7,6 +7,7 @@ namespace Aurora.Core.Config.Reading;
 internal sealed partial class YamlMap
 {
     private readonly List<KeyValuePair<YamlScalarNode, YamlNode>> _entries = [];
+    private readonly HashSet<string> _suggested = [];
 
     private YamlMap(YamlMappingNode node, string path, DiagnosticBag bag)
     {
@@ -49,7 +50,13 @@ internal sealed partial class YamlMap
 
             if (allowedKeys is not null && !allowedKeys.Contains(scalarKey.Value))
             {
-                bag.Error(key.Start, KeyPath.Child(path, scalarKey.Value), UnknownKey.Message(scalarKey.Value, allowedKeys));
+                var (message, suggestion) = UnknownKey.Describe(scalarKey.Value, allowedKeys);
+                bag.Error(key.Start, KeyPath.Child(path, scalarKey.Value), message);
+                if (suggestion is not null)
+                {
+                    map._suggested.Add(suggestion);
+                }
+
                 continue;
             }
 
@@ -58,6 +65,10 @@ internal sealed partial class YamlMap
 
         return map;
     }
+
+    /// True when a misspelt key was reported with this key as the suggestion: a "missing key"
+    /// error for it would only repeat that report.
+    public bool WasSuggested(string key) => _suggested.Contains(key);
 
     public bool Has(string key) => _entries.Exists(e => e.Key.Value == key);
 

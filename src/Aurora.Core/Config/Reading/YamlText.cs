@@ -15,9 +15,12 @@ internal static class YamlText
         }
         catch (YamlException e)
         {
-            var at = e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) ? FirstTabIndent(text) ?? e.Start : e.Start;
-            var hint = e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) ? "; indent with spaces, not tabs" : "";
-            bag.Error(at, "", $"invalid YAML: {e.Message}{hint}");
+            var isTab = e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase);
+            var at = isTab ? FirstTabIndent(text) ?? e.Start : e.Start;
+            var hint = isTab ? "; indent with spaces, not tabs"
+                : e.Message.StartsWith("Duplicate key", StringComparison.Ordinal) ? "; each key may appear only once in a mapping"
+                : "";
+            bag.Error(at, "", $"invalid YAML: {e.Message.TrimEnd('.')}{hint}");
             return null;
         }
 
