@@ -44,7 +44,7 @@ internal static class DurationParser
         return false;
     }
 
-    /// The shortest exact spelling: 100ms, 30s, 1.5s, 15m, 1h, 30d.
+    /// In the largest unit that divides exactly: 100ms, 1500ms, 30s, 15m, 1h, 30d.
     public static string Format(TimeSpan value)
     {
         if (value == TimeSpan.Zero)
@@ -61,9 +61,8 @@ internal static class DurationParser
             }
         }
 
-        return ms >= 1_000
-            ? (ms / 1_000).ToString(CultureInfo.InvariantCulture) + "s"
-            : ms.ToString(CultureInfo.InvariantCulture) + "ms";
+        // Sub-millisecond remainders only come from decimals like 0.0005s.
+        return ms.ToString(CultureInfo.InvariantCulture) + "ms";
     }
 
     private static bool IsPlainDecimal(string s) =>
