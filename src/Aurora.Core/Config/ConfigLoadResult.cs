@@ -1,0 +1,13 @@
+using System.Collections.Immutable;
+
+namespace Aurora.Core.Config;
+
+/// Config is null when any error was found; warnings alone never block loading.
+public sealed record ConfigLoadResult(AuroraConfig? Config, ImmutableArray<ConfigDiagnostic> Diagnostics)
+{
+    public bool Ok => Config is not null;
+
+    public IEnumerable<ConfigDiagnostic> Errors => Diagnostics.Where(d => !d.IsWarning);
+
+    public IEnumerable<ConfigDiagnostic> Warnings => Diagnostics.Where(d => d.IsWarning);
+}

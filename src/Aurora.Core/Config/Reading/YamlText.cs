@@ -1,0 +1,58 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Aurora.Core.Config.Reading;
+
+/// Turns text into one YAML root node, or a positioned diagnostic instead of an exception.
+internal static class YamlText
+{
+    public static YamlNode? Load(string text, DiagnosticBag bag)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            var isTab = e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase);
+            var at = isTab ? FirstTabIndent(text) ?? e.Start : e.Start;
+            var hint = isTab ? "; indent with spaces, not tabs"
+                : e.Message.StartsWith("Duplicate key", StringComparison.Ordinal) ? "; each key may appear only once in a mapping"
+                : "";
+            bag.Error(at, "", $"invalid YAML: {e.Message.TrimEnd('.')}{hint}");
+            return null;
+        }
+
+        if (stream.Documents.Count == 0 || YamlNodes.IsNull(stream.Documents[0].RootNode))
+        {
+            bag.Error(new Mark(0, 1, 1), "", "the file is empty; it needs at least services:, e.g. services: { api: { command: \"python3 app.py\" } }");
+            return null;
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            bag.Error(stream.Documents[1].RootNode.Start, "", "has more than one YAML document (---); put everything in one");
+            return null;
+        }
+
+        return stream.Documents[0].RootNode;
+    }
+
+    // YamlDotNet reports a tab in the indentation at the start of the enclosing mapping; point at the tab.
+    private static Mark? FirstTabIndent(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', 0, indent);
+            if (tab >= 0)
+            {
+                return new Mark(0, i + 1, tab + 1);
+            }
+        }
+
+        return null;
+    }
+}
