@@ -157,6 +157,31 @@ internal sealed class RunningDaemon(AuroraRuntime runtime, Task run, Cancellatio
         }
     }
 
+    /// Waits until the service's log has a line containing the text (already there, or written later).
+    public async Task<string> WaitForLogLine(string service, string text)
+    {
+        using var subscription = Runtime.Log(service)!.Follow(200);
+        if (subscription.Backlog.FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal)) is { } seen)
+        {
+            return seen;
+        }
+
+        async Task<string> Next()
+        {
+            await foreach (var line in subscription.Lines.ReadAllAsync())
+            {
+                if (line.Contains(text, StringComparison.Ordinal))
+                {
+                    return line;
+                }
+            }
+
+            throw new InvalidOperationException("log ended");
+        }
+
+        return await Next().DefaultTimeout();
+    }
+
     public Task<AuroraEvent> WaitForEvent(string type, string service, Func<AuroraEvent, bool>? also = null) =>
         WaitForEvent(e => e.Type == type && e.Service == service && (also?.Invoke(e) ?? true));
 

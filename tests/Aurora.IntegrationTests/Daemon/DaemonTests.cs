@@ -1,0 +1,147 @@
+using System.Net.Http.Json;
+using Aurora.Cli.Client;
+using Aurora.Contracts.V1;
+using Aurora.Core.Events;
+using Aurora.Core.Processes;
+using Aurora.Daemon.Hosting;
+using Aurora.IntegrationTests.TestSupport;
+
+namespace Aurora.IntegrationTests.Daemon;
+
+public class DaemonTests
+{
+    private const string SleepService = """
+        version: 1
+        services:
+          sleeper:
+            command: ["sleep", "1000"]
+            env: { API_TOKEN: "tok-123456", DB_PASSWORD: "hunter22", PLAIN: "visible" }
+            restart: { policy: always, backoff: { initial: 0s } }
+        """;
+
+    [Fact(Timeout = 60000)]
+    public async Task Control_socket_is_private_to_its_user()
+    {
+        await using var project = TestProject.Create(SleepService);
+        await using var daemon = await project.StartDaemonAsync();
+        var mode = File.GetUnixFileMode(project.Paths.Socket);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, mode);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(project.Paths.Token));
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Secrets_are_redacted_in_api_output()
+    {
+        await using var project = TestProject.Create(SleepService);
+        await using var daemon = await project.StartDaemonAsync();
+        await daemon.WaitForEvent(EventTypes.ServiceStarted, "sleeper");
+        using var client = new ControlClient(project.Paths);
+        var raw = await client.GetRawAsync("/api/v1/services/sleeper", CancellationToken.None);
+        var detail = System.Text.Json.JsonSerializer.Deserialize(raw, AuroraJsonContext.Default.ServiceDetailDto)!;
+        Assert.Equal("***", detail.Env["API_TOKEN"]);
+        Assert.Equal("***", detail.Env["DB_PASSWORD"]);
+        Assert.Equal("visible", detail.Env["PLAIN"]);
+        Assert.DoesNotContain("tok-123456", raw);
+        Assert.DoesNotContain("hunter22", raw);
+        var status = await client.GetRawAsync("/api/v1/services", CancellationToken.None);
+        Assert.DoesNotContain("hunter22", status);
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Killed_service_is_restarted_with_a_new_pid()
+    {
+        await using var project = TestProject.Create(SleepService);
+        await using var daemon = await project.StartDaemonAsync();
+        var started = await daemon.WaitForEvent(EventTypes.ServiceStarted, "sleeper");
+        var pid = started.Data.GetProperty("pid").GetInt32();
+
+        var exited = daemon.WaitForEvent(EventTypes.ServiceExited, "sleeper");
+        var restarted = daemon.WaitForEvent(EventTypes.ServiceStarted, "sleeper", e => e.Data.GetProperty("pid").GetInt32() != pid);
+        Assert.Equal(0, Kill(pid, Signals.SIGKILL));
+        var exit = await exited;
+        Assert.Equal("SIGKILL", exit.Data.GetProperty("signal").GetString());
+        var again = await restarted;
+        Assert.True(ProcessTable.Exists(again.Data.GetProperty("pid").GetInt32()));
+        Assert.False(ProcessTable.Exists(pid));
+        Assert.Equal(1, daemon.Runtime.Orchestrator.Find("sleeper")!.Snapshot.Restarts);
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Crashing_service_is_quarantined_after_its_restart_limit()
+    {
+        await using var project = TestProject.Create("""
+            services:
+              crasher:
+                command: ["sh", "-c", "echo boom; exit 3"]
+                restart: { policy: on-failure, backoff: { initial: 10ms, max: 20ms }, limit: { count: 3, within: 1m } }
+            """);
+        await using var daemon = await project.StartDaemonAsync();
+        var failed = await daemon.WaitForEvent(EventTypes.ServiceFailed, "crasher");
+        Assert.Equal("crash_loop", failed.Data.GetProperty("cause").GetString());
+        var starts = daemon.Runtime.Events.Store.ReadAfter(daemon.Runtime.BootSeq, 10_000)
+            .Count(e => e.Type == EventTypes.ServiceStarted && e.Service == "crasher");
+        Assert.Equal(4, starts);
+        Assert.Equal("failed", (await StatusOf(project, "crasher")).State);
+
+        // Stays down; a manual start lifts the quarantine.
+        using var client = new ControlClient(project.Paths);
+        var restartedByHand = daemon.WaitForEvent(e => e.Type == EventTypes.ServiceStarted && e.Service == "crasher" && e.Seq > failed.Seq);
+        await client.PostAsync("/api/v1/services/crasher/start", AuroraJsonContext.Default.ServiceDto, CancellationToken.None);
+        await restartedByHand;
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Stop_takes_down_the_whole_tree_including_grandchildren_and_sigterm_ignorers()
+    {
+        await using var project = TestProject.Create("""
+            services:
+              tree:
+                command: ["sh", "-c", "trap '' TERM; sleep 1000 & sleep 1000 & (setsid sleep 1000 &); echo ready; wait"]
+                stop: { signal: SIGTERM, timeout: 300ms }
+            """);
+        await using var daemon = await project.StartDaemonAsync();
+        var started = await daemon.WaitForEvent(EventTypes.ServiceStarted, "tree");
+        var pid = started.Data.GetProperty("pid").GetInt32();
+        var tag = $"{AuroraRuntime.ProjectId(project.Dir)}/tree";
+        await daemon.WaitForLogLine("tree", "ready");
+        var family = ProcessTable.TaggedPids(tag);
+        Assert.True(family.Count >= 4, $"expected sh + 3 sleeps, saw {family.Count}");
+
+        var stopping = TimeProvider.System.GetTimestamp();
+        using var client = new ControlClient(project.Paths);
+        var row = await client.PostAsync("/api/v1/services/tree/stop", AuroraJsonContext.Default.ServiceDto, CancellationToken.None);
+        var took = TimeProvider.System.GetElapsedTime(stopping);
+        Assert.Equal("stopped", row.State);
+        Assert.All(family, p => Assert.False(ProcessTable.Exists(p) && ProcessTable.Read(p) is { IsZombie: false }, $"pid {p} survived"));
+        Assert.True(took < TimeSpan.FromMilliseconds(300) + TimeSpan.FromSeconds(1), $"stop took {took}");
+        Assert.Contains(pid, family);
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Second_daemon_for_the_same_project_is_refused_and_the_first_is_untouched()
+    {
+        await using var project = TestProject.Create(SleepService);
+        await using var daemon = await project.StartDaemonAsync();
+        var started = await daemon.WaitForEvent(EventTypes.ServiceStarted, "sleeper");
+
+        var second = await project.Cli("up", "-d");
+        Assert.Equal(1, second.ExitCode);
+        Assert.Contains("already running", second.Output);
+
+        using var client = new ControlClient(project.Paths);
+        var health = await client.GetAsync("/healthz", AuroraJsonContext.Default.HealthzDto, CancellationToken.None);
+        Assert.Equal(Environment.ProcessId, health.Pid);
+        Assert.Equal(started.Data.GetProperty("pid").GetInt32(), (await StatusOf(project, "sleeper")).Pid);
+        Assert.Throws<DaemonAlreadyRunningException>(() => DaemonLock.Acquire(project.Paths));
+    }
+
+    private static async Task<ServiceDto> StatusOf(TestProject project, string name)
+    {
+        using var client = new ControlClient(project.Paths);
+        var list = await client.GetAsync("/api/v1/services", AuroraJsonContext.Default.ServiceListDto, CancellationToken.None);
+        return list.Services.Single(s => s.Name == name);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+}
