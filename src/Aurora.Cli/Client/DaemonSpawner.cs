@@ -12,7 +12,7 @@ internal static class DaemonSpawner
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find the aurora executable");
         ImmutableArray<string> argv = Path.GetFileNameWithoutExtension(self) == "dotnet"
-            ? [self, typeof(DaemonSpawner).Assembly.Location, "daemon", "-f", configPath, "--log", paths.DaemonLog]
+            ? [self, Path.Combine(AppContext.BaseDirectory, "aurora.dll"), "daemon", "-f", configPath, "--log", paths.DaemonLog]
             : [self, "daemon", "-f", configPath, "--log", paths.DaemonLog];
         var env = ImmutableDictionary.CreateBuilder<string, string>();
         foreach (DictionaryEntry e in Environment.GetEnvironmentVariables())

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Aurora.Contracts.V1;
 using Aurora.Core.Events;
 using Aurora.Daemon.Hosting;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 

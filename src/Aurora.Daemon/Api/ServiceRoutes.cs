@@ -3,6 +3,7 @@ using Aurora.Core.Logs;
 using Aurora.Core.Supervision;
 using Aurora.Daemon.Hosting;
 using Aurora.Daemon.Resources;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 

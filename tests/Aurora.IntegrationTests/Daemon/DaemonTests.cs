@@ -22,6 +22,7 @@ public class DaemonTests
     [Fact(Timeout = 60000)]
     public async Task Control_socket_is_private_to_its_user()
     {
+        var ct = TestContext.Current.CancellationToken;
         await using var project = TestProject.Create(SleepService);
         await using var daemon = await project.StartDaemonAsync();
         var mode = File.GetUnixFileMode(project.Paths.Socket);
@@ -32,24 +33,26 @@ public class DaemonTests
     [Fact(Timeout = 60000)]
     public async Task Secrets_are_redacted_in_api_output()
     {
+        var ct = TestContext.Current.CancellationToken;
         await using var project = TestProject.Create(SleepService);
         await using var daemon = await project.StartDaemonAsync();
         await daemon.WaitForEvent(EventTypes.ServiceStarted, "sleeper");
         using var client = new ControlClient(project.Paths);
-        var raw = await client.GetRawAsync("/api/v1/services/sleeper", CancellationToken.None);
+        var raw = await client.GetRawAsync("/api/v1/services/sleeper", ct);
         var detail = System.Text.Json.JsonSerializer.Deserialize(raw, AuroraJsonContext.Default.ServiceDetailDto)!;
         Assert.Equal("***", detail.Env["API_TOKEN"]);
         Assert.Equal("***", detail.Env["DB_PASSWORD"]);
         Assert.Equal("visible", detail.Env["PLAIN"]);
         Assert.DoesNotContain("tok-123456", raw);
         Assert.DoesNotContain("hunter22", raw);
-        var status = await client.GetRawAsync("/api/v1/services", CancellationToken.None);
+        var status = await client.GetRawAsync("/api/v1/services", ct);
         Assert.DoesNotContain("hunter22", status);
     }
 
     [Fact(Timeout = 60000)]
     public async Task Killed_service_is_restarted_with_a_new_pid()
     {
+        var ct = TestContext.Current.CancellationToken;
         await using var project = TestProject.Create(SleepService);
         await using var daemon = await project.StartDaemonAsync();
         var started = await daemon.WaitForEvent(EventTypes.ServiceStarted, "sleeper");
@@ -69,6 +72,7 @@ public class DaemonTests
     [Fact(Timeout = 60000)]
     public async Task Crashing_service_is_quarantined_after_its_restart_limit()
     {
+        var ct = TestContext.Current.CancellationToken;
         await using var project = TestProject.Create("""
             services:
               crasher:
@@ -81,35 +85,37 @@ public class DaemonTests
         var starts = daemon.Runtime.Events.Store.ReadAfter(daemon.Runtime.BootSeq, 10_000)
             .Count(e => e.Type == EventTypes.ServiceStarted && e.Service == "crasher");
         Assert.Equal(4, starts);
-        Assert.Equal("failed", (await StatusOf(project, "crasher")).State);
+        Assert.Equal("failed", (await StatusOf(project, "crasher", ct)).State);
 
         // Stays down; a manual start lifts the quarantine.
         using var client = new ControlClient(project.Paths);
         var restartedByHand = daemon.WaitForEvent(e => e.Type == EventTypes.ServiceStarted && e.Service == "crasher" && e.Seq > failed.Seq);
-        await client.PostAsync("/api/v1/services/crasher/start", AuroraJsonContext.Default.ServiceDto, CancellationToken.None);
+        await client.PostAsync("/api/v1/services/crasher/start", AuroraJsonContext.Default.ServiceDto, ct);
         await restartedByHand;
     }
 
     [Fact(Timeout = 60000)]
     public async Task Stop_takes_down_the_whole_tree_including_grandchildren_and_sigterm_ignorers()
     {
+        var ct = TestContext.Current.CancellationToken;
         await using var project = TestProject.Create("""
             services:
               tree:
-                command: ["sh", "-c", "trap '' TERM; sleep 1000 & sleep 1000 & (setsid sleep 1000 &); echo ready; wait"]
+                command: ["sh", "-c", "trap '' TERM; sleep 1000 & a=$!; sleep 1000 & b=$!; (setsid sleep 1000 & echo $! > gc.pid); echo ready $$ $a $b $(cat gc.pid); wait"]
                 stop: { signal: SIGTERM, timeout: 300ms }
             """);
         await using var daemon = await project.StartDaemonAsync();
         var started = await daemon.WaitForEvent(EventTypes.ServiceStarted, "tree");
         var pid = started.Data.GetProperty("pid").GetInt32();
+        var ready = await daemon.WaitForLogLine("tree", "ready ", prefix: true);
+        var family = ready.Split(' ')[1..].Select(int.Parse).ToList();
+        Assert.Equal(4, family.Count);
         var tag = $"{AuroraRuntime.ProjectId(project.Dir)}/tree";
-        await daemon.WaitForLogLine("tree", "ready");
-        var family = ProcessTable.TaggedPids(tag);
-        Assert.True(family.Count >= 4, $"expected sh + 3 sleeps, saw {family.Count}");
+        Assert.All(family, p => Assert.True(ProcessTable.HasTag(p, tag), $"pid {p} is not tagged"));
 
         var stopping = TimeProvider.System.GetTimestamp();
         using var client = new ControlClient(project.Paths);
-        var row = await client.PostAsync("/api/v1/services/tree/stop", AuroraJsonContext.Default.ServiceDto, CancellationToken.None);
+        var row = await client.PostAsync("/api/v1/services/tree/stop", AuroraJsonContext.Default.ServiceDto, ct);
         var took = TimeProvider.System.GetElapsedTime(stopping);
         Assert.Equal("stopped", row.State);
         Assert.All(family, p => Assert.False(ProcessTable.Exists(p) && ProcessTable.Read(p) is { IsZombie: false }, $"pid {p} survived"));
@@ -120,25 +126,26 @@ public class DaemonTests
     [Fact(Timeout = 60000)]
     public async Task Second_daemon_for_the_same_project_is_refused_and_the_first_is_untouched()
     {
+        var ct = TestContext.Current.CancellationToken;
         await using var project = TestProject.Create(SleepService);
         await using var daemon = await project.StartDaemonAsync();
         var started = await daemon.WaitForEvent(EventTypes.ServiceStarted, "sleeper");
 
-        var second = await project.Cli("up", "-d");
+        var second = await project.Cli(ct, "up", "-d");
         Assert.Equal(1, second.ExitCode);
         Assert.Contains("already running", second.Output);
 
         using var client = new ControlClient(project.Paths);
-        var health = await client.GetAsync("/healthz", AuroraJsonContext.Default.HealthzDto, CancellationToken.None);
+        var health = await client.GetAsync("/healthz", AuroraJsonContext.Default.HealthzDto, ct);
         Assert.Equal(Environment.ProcessId, health.Pid);
-        Assert.Equal(started.Data.GetProperty("pid").GetInt32(), (await StatusOf(project, "sleeper")).Pid);
+        Assert.Equal(started.Data.GetProperty("pid").GetInt32(), (await StatusOf(project, "sleeper", ct)).Pid);
         Assert.Throws<DaemonAlreadyRunningException>(() => DaemonLock.Acquire(project.Paths));
     }
 
-    private static async Task<ServiceDto> StatusOf(TestProject project, string name)
+    private static async Task<ServiceDto> StatusOf(TestProject project, string name, CancellationToken ct = default)
     {
         using var client = new ControlClient(project.Paths);
-        var list = await client.GetAsync("/api/v1/services", AuroraJsonContext.Default.ServiceListDto, CancellationToken.None);
+        var list = await client.GetAsync("/api/v1/services", AuroraJsonContext.Default.ServiceListDto, ct);
         return list.Services.Single(s => s.Name == name);
     }
 

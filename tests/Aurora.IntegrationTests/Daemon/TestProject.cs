@@ -64,12 +64,12 @@ internal sealed class TestProject : IAsyncDisposable
     }
 
     /// Runs the real `aurora` CLI in this project directory.
-    public async Task<CliResult> Cli(params string[] args)
+    public async Task<CliResult> Cli(CancellationToken ct, params string[] args)
     {
         var output = new CapturingSink();
         var env = TestChild.BaseEnvironment.SetItem("NO_COLOR", "1");
         var process = new PosixProcessLauncher().Start(new ProcessSpec([AuroraBinary.Path, .. args], Dir, env, null, output));
-        var status = await process.Exited.DefaultTimeout(TimeSpan.FromSeconds(60));
+        var status = await process.Exited.WaitAsync(ct).DefaultTimeout(TimeSpan.FromSeconds(60));
         await output.Completed.DefaultTimeout();
         return new CliResult(status.ExitCode ?? -1, output.Text);
     }
@@ -83,7 +83,7 @@ internal sealed class TestProject : IAsyncDisposable
 
         if (DaemonLock.RunningPid(Paths) is not null)
         {
-            await Cli("down");
+            await Cli(CancellationToken.None, "down");
         }
 
         try
@@ -158,10 +158,12 @@ internal sealed class RunningDaemon(AuroraRuntime runtime, Task run, Cancellatio
     }
 
     /// Waits until the service's log has a line containing the text (already there, or written later).
-    public async Task<string> WaitForLogLine(string service, string text)
+    public async Task<string> WaitForLogLine(string service, string text, bool prefix = false)
     {
+        bool Match(string line) => prefix ? line.StartsWith(text, StringComparison.Ordinal) : line.Contains(text, StringComparison.Ordinal);
+
         using var subscription = Runtime.Log(service)!.Follow(200);
-        if (subscription.Backlog.FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal)) is { } seen)
+        if (subscription.Backlog.FirstOrDefault(Match) is { } seen)
         {
             return seen;
         }
@@ -170,7 +172,7 @@ internal sealed class RunningDaemon(AuroraRuntime runtime, Task run, Cancellatio
         {
             await foreach (var line in subscription.Lines.ReadAllAsync())
             {
-                if (line.Contains(text, StringComparison.Ordinal))
+                if (Match(line))
                 {
                     return line;
                 }
@@ -185,8 +187,15 @@ internal sealed class RunningDaemon(AuroraRuntime runtime, Task run, Cancellatio
     public Task<AuroraEvent> WaitForEvent(string type, string service, Func<AuroraEvent, bool>? also = null) =>
         WaitForEvent(e => e.Type == type && e.Service == service && (also?.Invoke(e) ?? true));
 
+    private int _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await cts.CancelAsync();
         await run.DefaultTimeout(TimeSpan.FromSeconds(30));
         cts.Dispose();
