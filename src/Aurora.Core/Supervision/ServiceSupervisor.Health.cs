@@ -24,6 +24,7 @@ public sealed partial class ServiceSupervisor
         var degraded = _snapshot.State == ServiceState.Degraded;
         if (status == HealthStatus.Healthy)
         {
+            _everHealthy = true;
             var state = degraded ? ServiceState.Degraded : ServiceState.Healthy;
             var startup = (long)(now - _process.StartedAt).TotalMilliseconds;
             Publish(_snapshot with { State = state, Health = status, HealthDetail = result.Detail }, EventTypes.ServiceHealthy,
@@ -33,6 +34,15 @@ public sealed partial class ServiceSupervisor
 
         if (status != HealthStatus.Unhealthy)
         {
+            return;
+        }
+
+        // Never healthy yet and no start_period: a slow start, not a hang (the tracker only reports
+        // Unhealthy after start_period, so with one set this is a real failure to come up). Without
+        // this, a server probed before it binds would be killed over and over at start.
+        if (!_everHealthy && _config.Health!.StartPeriod <= TimeSpan.Zero)
+        {
+            Publish(_snapshot with { HealthDetail = result.Detail }, null);
             return;
         }
 

@@ -79,6 +79,7 @@ public sealed partial class ServiceSupervisor
         if (_config.Health is { } health)
         {
             _tracker = new HealthTracker(health, process.StartedAt);
+            _everHealthy = false;
             _healthWatch = _ctx.Health.Watch(_config, r => _inbox.Writer.TryWrite(new SupervisorCommand.HealthObserved(generation, r)));
         }
 

@@ -26,6 +26,7 @@ public sealed partial class ServiceSupervisor : IAsyncDisposable
     private bool _wanted;
     private int _attempt;
     private HealthTracker? _tracker;
+    private bool _everHealthy;
     private IDisposable? _healthWatch;
     private CancellationTokenSource? _backoff;
     private string? _killCause;

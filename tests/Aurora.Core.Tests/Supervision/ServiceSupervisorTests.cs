@@ -172,4 +172,36 @@ public class ServiceSupervisorTests
         Assert.Contains(Signals.SIGKILL, first.SignalsReceived);
         Assert.False(h.Health.IsWatching("api"));
     }
+
+    [Fact]
+    public async Task A_service_that_was_never_healthy_is_not_killed_as_hung_without_a_start_period()
+    {
+        await using var h = new Harness();
+        await using var api = h.Supervise(TestConfigs.Service("api", health: TestConfigs.Http(retries: 1)));
+        await api.StartAsync().DefaultTimeout();
+        await h.WaitFor("api", s => s.Pid is not null).DefaultTimeout();
+        var detail = h.WaitFor("api", s => s.HealthDetail == "connection refused");
+        h.Health.Report("api", false);
+        h.Health.Report("api", false);
+        await detail.DefaultTimeout();
+        Assert.Equal(ServiceState.Starting, api.Snapshot.State);
+        Assert.Empty(h.Launcher.Last("api").SignalsReceived);
+    }
+
+    [Fact]
+    public async Task A_service_still_unhealthy_after_its_start_period_is_killed_and_restarted()
+    {
+        await using var h = new Harness();
+        var health = TestConfigs.Http(retries: 1) with { StartPeriod = TimeSpan.FromSeconds(5) };
+        await using var api = h.Supervise(TestConfigs.Service("api", health: health));
+        await api.StartAsync().DefaultTimeout();
+        await h.WaitFor("api", s => s.Pid is not null).DefaultTimeout();
+        var first = h.Launcher.Last("api");
+        h.Health.Report("api", false);
+        h.Time.Advance(TimeSpan.FromSeconds(6));
+        var backoff = h.WaitForState("api", ServiceState.Backoff);
+        h.Health.Report("api", false);
+        Assert.Equal(Causes.Hang, (await backoff.DefaultTimeout()).LastCause);
+        Assert.Contains(Signals.SIGKILL, first.SignalsReceived);
+    }
 }
