@@ -5,6 +5,7 @@ public static class EventTypes
     public const string DaemonStarted = "daemon.started";
     public const string DaemonStopping = "daemon.stopping";
     public const string ConfigReloaded = "config.reloaded";
+    public const string ConfigRejected = "config.rejected";
     public const string ServiceStarting = "service.starting";
     public const string ServiceStarted = "service.started";
     public const string ServiceHealthy = "service.healthy";

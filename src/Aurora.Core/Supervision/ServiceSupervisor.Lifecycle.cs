@@ -76,11 +76,10 @@ public sealed partial class ServiceSupervisor
             HealthDetail = null,
         }, EventTypes.ServiceStarted, new EventData().Add("pid", process.Pid));
 
-        if (_config.Health is { } health)
+        _everHealthy = false;
+        if (_config.Health is not null)
         {
-            _tracker = new HealthTracker(health, process.StartedAt);
-            _everHealthy = false;
-            _healthWatch = _ctx.Health.Watch(_config, r => _inbox.Writer.TryWrite(new SupervisorCommand.HealthObserved(generation, r)));
+            StartHealth(process);
         }
 
         process.Exited.ContinueWith(
@@ -259,6 +258,13 @@ public sealed partial class ServiceSupervisor
         _backoff?.Cancel();
         _backoff?.Dispose();
         _backoff = null;
+    }
+
+    private void StartHealth(IRunningProcess process)
+    {
+        var generation = _generation;
+        _tracker = new HealthTracker(_config.Health!, process.StartedAt);
+        _healthWatch = _ctx.Health.Watch(_config, r => _inbox.Writer.TryWrite(new SupervisorCommand.HealthObserved(generation, r)));
     }
 
     private void StopHealth()

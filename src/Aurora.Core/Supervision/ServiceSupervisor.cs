@@ -144,10 +144,26 @@ public sealed partial class ServiceSupervisor : IAsyncDisposable
         done?.TrySetException(ex);
     }
 
+    /// Applies a reload in place: restart, stop, log and dependency settings take effect from the next
+    /// decision; a running process keeps its pid and gets its (possibly new) health check re-armed.
     private void OnReconfigure(ServiceConfig config)
     {
         Volatile.Write(ref _config, config);
         _limiter.Limit = config.Restart.Limit;
+        if (_process is not { } process)
+        {
+            return;
+        }
+
+        StopHealth();
+        if (config.Health is not null)
+        {
+            StartHealth(process);
+        }
+        else if (_snapshot.State is ServiceState.Starting or ServiceState.Healthy or ServiceState.Unhealthy)
+        {
+            Publish(_snapshot with { State = ServiceState.Running, Health = HealthStatus.Unknown, HealthDetail = null }, null);
+        }
     }
 
     public async ValueTask DisposeAsync()
