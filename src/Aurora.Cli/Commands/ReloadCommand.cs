@@ -39,9 +39,34 @@ internal static class ReloadCommand
                 Console.WriteLine($"  not applied until `aurora down && aurora up`: {string.Join(", ", result.NeedsDaemonRestart)}");
             }
 
+            var touched = result.Added.Concat(result.Restarted.Select(c => c.Service)).ToHashSet();
+            if (result.Applied && touched.Count > 0 && ProgressView.Enabled)
+            {
+                await FollowAsync(client, touched, ct);
+            }
+
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// Live progress of the services the reload started or restarted, until they settle (30 s at most).
+    private static async Task FollowAsync(ControlClient client, HashSet<string> names, CancellationToken ct)
+    {
+        var view = new ProgressView();
+        var started = TimeProvider.System.GetTimestamp();
+        while (TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(30))
+        {
+            var list = await client.GetAsync("/api/v1/services", AuroraJsonContext.Default.ServiceListDto, ct);
+            var rows = list.Services.Where(s => names.Contains(s.Name))
+                .Select(s => new ProgressRow(s.Name, s.State, s.Reason, s.Pid, s.LastCause)).ToList();
+            if (view.Draw(rows))
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, ct);
+        }
     }
 
     private static void Print(string mark, string verb, IEnumerable<string> items, string colour)
