@@ -58,7 +58,9 @@ public sealed partial class ServiceSupervisor
         {
             _output.WriteNote($"[aurora] {ex.Message}");
             var cause = ex.ExitCode == 127 ? Causes.MissingDependency : Causes.PermissionDenied;
-            HandleExit(new ExitStatus(ex.ExitCode, null), pid: null, uptime: TimeSpan.Zero, cause, ex.Message);
+            var status = new ExitStatus(ex.ExitCode, null);
+            HandleExit(status, pid: null, uptime: TimeSpan.Zero, cause, ex.Message);
+            Diagnose(status, TimeSpan.Zero, spawnError: ex.Message, drained: Task.CompletedTask);
             return;
         }
 
@@ -90,7 +92,8 @@ public sealed partial class ServiceSupervisor
     private ProcessSpec BuildSpec()
     {
         var env = _ctx.BaseEnvironment.SetItems(_config.Environment);
-        return new ProcessSpec(_config.Command, _config.WorkingDirectory, env, $"{_ctx.ProjectId}/{_config.Name}", _output.OpenWriter());
+        _writer = new DrainTrackingSink(_output.OpenWriter());
+        return new ProcessSpec(_config.Command, _config.WorkingDirectory, env, $"{_ctx.ProjectId}/{_config.Name}", _writer);
     }
 
     private void OnProcessExited(ExitStatus status)
@@ -99,7 +102,14 @@ public sealed partial class ServiceSupervisor
         _process = null;
         StopHealth();
         var uptime = _ctx.Time.GetUtcNow() - process.StartedAt;
-        HandleExit(status, process.Pid, uptime, _killCause, detail: null);
+        var healthDetail = _snapshot.HealthDetail;
+        var killCause = _killCause;
+        var drained = _writer?.Drained ?? Task.CompletedTask;
+        HandleExit(status, process.Pid, uptime, killCause, detail: null);
+        if (!status.Success || killCause is not null)
+        {
+            Diagnose(status, uptime, spawnError: null, drained, killCause == Causes.Hang ? healthDetail ?? "failing" : null);
+        }
     }
 
     /// Decides what an exit means: done, held for a dependency, a restart after backoff, or quarantine.

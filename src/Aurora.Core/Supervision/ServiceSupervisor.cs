@@ -27,6 +27,7 @@ public sealed partial class ServiceSupervisor : IAsyncDisposable
     private int _attempt;
     private HealthTracker? _tracker;
     private bool _everHealthy;
+    private DrainTrackingSink? _writer;
     private IDisposable? _healthWatch;
     private CancellationTokenSource? _backoff;
     private string? _killCause;
@@ -124,6 +125,9 @@ public sealed partial class ServiceSupervisor : IAsyncDisposable
                 break;
             case SupervisorCommand.HealthObserved health when health.Generation == _generation:
                 OnHealth(health.Result);
+                break;
+            case SupervisorCommand.Diagnosed diagnosed:
+                OnDiagnosed(diagnosed.Verdict);
                 break;
             case SupervisorCommand.DependenciesChanged changed:
                 await OnDependenciesChangedAsync(changed.Changed);

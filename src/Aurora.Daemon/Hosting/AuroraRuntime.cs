@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using Aurora.Core.Config;
+using Aurora.Core.Diagnosis;
 using Aurora.Core.Events;
 using Aurora.Core.Health;
 using Aurora.Core.Logs;
@@ -31,7 +32,7 @@ public sealed class AuroraRuntime : IAsyncDisposable
         _scheduler = new HealthScheduler(time);
         var baseEnv = CurrentEnvironment();
         var context = new SupervisorContext(Launcher, Events, States, new ScheduledHealthChecks(_scheduler, Launcher, baseEnv, time),
-            time, Random.Shared.NextDouble, ProjectId(paths.ProjectDirectory), baseEnv);
+            time, Random.Shared.NextDouble, ProjectId(paths.ProjectDirectory), baseEnv, Diagnoser.Default(new ProcPortOwners()));
         Orchestrator = new Orchestrator(config, context, LogOf);
         Reloader = new Reloader(this);
     }
