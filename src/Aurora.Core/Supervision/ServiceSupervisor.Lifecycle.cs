@@ -28,7 +28,7 @@ public sealed partial class ServiceSupervisor
     /// Launches now if the dependencies allow, otherwise holds the service pending or degraded.
     private void TryLaunch(bool isRestart)
     {
-        var gate = DependencyGate.Evaluate(_config, _ctx.States.All);
+        var gate = EvaluateGate(_ctx.States.All);
         if (!gate.Satisfied)
         {
             var held = _snapshot.State is ServiceState.Stopped or ServiceState.Pending or ServiceState.Failed
@@ -132,7 +132,7 @@ public sealed partial class ServiceSupervisor
             return;
         }
 
-        var gate = DependencyGate.Evaluate(_config, _ctx.States.All);
+        var gate = EvaluateGate(_ctx.States.All);
         if (!gate.Satisfied)
         {
             // Its dependency is down: waiting costs no restart and no quarantine.
@@ -286,7 +286,7 @@ public sealed partial class ServiceSupervisor
 
     private void Publish(ServiceSnapshot next, string? eventType, EventData? data = null)
     {
-        next = next with { Version = _snapshot.Version + 1 };
+        next = next with { Version = _ctx.States.NextVersion() };
         Volatile.Write(ref _snapshot, next);
         _ctx.States.Publish(next);
         if (eventType is not null)

@@ -28,6 +28,7 @@ public sealed partial class ServiceSupervisor : IAsyncDisposable
     private HealthTracker? _tracker;
     private bool _everHealthy;
     private DrainTrackingSink? _writer;
+    private readonly Dictionary<string, long> _seenVersions = [];
     private IDisposable? _healthWatch;
     private CancellationTokenSource? _backoff;
     private string? _killCause;
@@ -39,7 +40,7 @@ public sealed partial class ServiceSupervisor : IAsyncDisposable
         _ctx = ctx;
         _output = output;
         _limiter = new RestartLimiter(config.Restart.Limit);
-        _snapshot = ServiceSnapshot.Initial(config.Name);
+        _snapshot = ServiceSnapshot.Initial(config.Name) with { Version = ctx.States.NextVersion() };
         _ctx.States.Publish(_snapshot);
         _loop = Task.Run(RunAsync);
     }
