@@ -23,6 +23,7 @@ public static class EventTypes
     public const string FixStarted = "fix.started";
     public const string FixVerified = "fix.verified";
     public const string FixRolledBack = "fix.rolled_back";
+    public const string FixSkipped = "fix.skipped";
     public const string ResourceExceeded = "resource.exceeded";
     public const string Prediction = "prediction";
     public const string MaintenanceDone = "maintenance.done";

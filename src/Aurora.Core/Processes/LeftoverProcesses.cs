@@ -50,6 +50,32 @@ public static class LeftoverProcesses
         return leftovers.Count;
     }
 
+    /// Stops one process carrying `tag` (TERM, grace, KILL). False when it was not ours or would not die.
+    public static async Task<bool> StopOneAsync(int pid, string tag, TimeSpan grace, TimeProvider time, CancellationToken ct)
+    {
+        var one = new List<(int, string)> { (pid, tag) };
+        if (!Alive((pid, tag)))
+        {
+            return false;
+        }
+
+        Signal(one, Signals.SIGTERM);
+        Signal(one, Signals.SIGCONT);
+        var started = time.GetTimestamp();
+        while (Alive((pid, tag)) && time.GetElapsedTime(started) < grace)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), time, ct);
+        }
+
+        Signal(one, Signals.SIGKILL);
+        while (Alive((pid, tag)) && time.GetElapsedTime(started) < grace + TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(10), time, ct);
+        }
+
+        return !Alive((pid, tag));
+    }
+
     private static void Signal(IEnumerable<(int Pid, string Tag)> processes, int signal)
     {
         foreach (var (pid, tag) in processes)

@@ -6,6 +6,7 @@ using System.Text;
 using Aurora.Core.Config;
 using Aurora.Core.Diagnosis;
 using Aurora.Core.Events;
+using Aurora.Core.Healing;
 using Aurora.Core.Health;
 using Aurora.Core.Logs;
 using Aurora.Core.Processes;
@@ -31,9 +32,13 @@ public sealed class AuroraRuntime : IAsyncDisposable
         Launcher = new PosixProcessLauncher(time);
         _scheduler = new HealthScheduler(time);
         var baseEnv = CurrentEnvironment();
+        var ports = new ProcPortOwners();
+        var projectId = ProjectId(paths.ProjectDirectory);
         var context = new SupervisorContext(Launcher, Events, States, new ScheduledHealthChecks(_scheduler, Launcher, baseEnv, time),
-            time, Random.Shared.NextDouble, ProjectId(paths.ProjectDirectory), baseEnv, Diagnoser.Default(new ProcPortOwners()));
+            time, Random.Shared.NextDouble, projectId, baseEnv, Diagnoser.Default(ports));
         Orchestrator = new Orchestrator(config, context, LogOf);
+        Healing = new HealingEngine(new HealingSetup(Orchestrator, Events, States, new FixCommandRunner(Launcher, baseEnv, time),
+            new JsonFixRecords(paths.FixRecords), ports, time, paths.ProjectDirectory, projectId, paths.Backups, paths.Logs));
         Reloader = new Reloader(this);
     }
 
@@ -59,6 +64,8 @@ public sealed class AuroraRuntime : IAsyncDisposable
 
     public Orchestrator Orchestrator { get; }
 
+    public HealingEngine Healing { get; }
+
     public ServiceLog? Log(string service) => _logs.GetValueOrDefault(service);
 
     private ServiceLog LogOf(ServiceConfig s) =>
@@ -69,6 +76,7 @@ public sealed class AuroraRuntime : IAsyncDisposable
         var leftovers = await LeftoverProcesses.StopAsync(ProjectId(Paths.ProjectDirectory), TimeSpan.FromSeconds(5), Time, CancellationToken.None);
         Events.Publish(EventTypes.DaemonStarted, null, new EventData().Add("pid", Environment.ProcessId)
             .Add("config", Config.FilePath).Add("services", Config.Services.Length).Add("leftovers_stopped", leftovers).Build());
+        Healing.Start(Events.LastCommittedSeq);
         await Orchestrator.StartAllAsync();
     }
 
@@ -104,6 +112,7 @@ public sealed class AuroraRuntime : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Healing.DisposeAsync();
         await Orchestrator.DisposeAsync();
         await _scheduler.DisposeAsync();
         await Events.FlushAsync(CancellationToken.None);
