@@ -91,7 +91,7 @@ internal sealed class ControlClient : IDisposable
             }
 
             throw new ApiException((int)response.StatusCode, error?.Error.Code ?? "http_error",
-                error?.Error.Message ?? $"HTTP {(int)response.StatusCode}");
+                error?.Error.Message ?? $"HTTP {(int)response.StatusCode}", error?.Error.Details ?? []);
         }
     }
 
@@ -101,9 +101,11 @@ internal sealed class ControlClient : IDisposable
 internal sealed class DaemonNotRunningException(DaemonPaths paths, Exception? inner = null)
     : Exception($"no Aurora daemon is running for {paths.ProjectDirectory} (start one with `aurora up -d`)", inner);
 
-internal sealed class ApiException(int status, string code, string message) : Exception(message)
+internal sealed class ApiException(int status, string code, string message, IReadOnlyList<string> details) : Exception(message)
 {
     public int Status { get; } = status;
 
     public string Code { get; } = code;
+
+    public IReadOnlyList<string> Details { get; } = details;
 }

@@ -22,8 +22,13 @@ internal static class CommandRunner
             }
             catch (ApiException ex)
             {
+                foreach (var detail in ex.Details)
+                {
+                    Console.Error.WriteLine(detail);
+                }
+
                 Terminal.Error(ex.Message);
-                return ex.Status == 404 ? ExitCodes.Usage : ExitCodes.Failed;
+                return ex.Status is 404 or 400 ? ExitCodes.Usage : ExitCodes.Failed;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {

@@ -53,9 +53,10 @@ internal static class EventsCommand
         {
             await socket.ConnectAsync(new Uri($"ws://localhost/api/v1/events/stream?after={after}"), invoker, ct);
         }
-        catch (WebSocketException ex) when (ex.InnerException is HttpRequestException { InnerException: DaemonNotRunningException nr })
+        catch (WebSocketException ex)
         {
-            throw nr;
+            // The upgrade failed: no daemon behind the socket, or one that is going away.
+            throw FindNotRunning(ex) ?? new DaemonNotRunningException(client.Paths, ex);
         }
 
         var buffer = new byte[64 * 1024];
@@ -95,6 +96,19 @@ internal static class EventsCommand
         {
             // The daemon went away.
         }
+    }
+
+    private static DaemonNotRunningException? FindNotRunning(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is DaemonNotRunningException nr)
+            {
+                return nr;
+            }
+        }
+
+        return null;
     }
 
     private static void Print(EventDto e, bool json) => Console.Out.WriteLine(

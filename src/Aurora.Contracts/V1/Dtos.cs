@@ -5,11 +5,12 @@ namespace Aurora.Contracts.V1;
 /// <summary>Every API error: `{"error": {"code": "...", "message": "..."}}`.</summary>
 public sealed record ErrorDto(ErrorBody Error)
 {
-    public static ErrorDto Of(string code, string message) => new(new ErrorBody(code, message));
+    public static ErrorDto Of(string code, string message, IReadOnlyList<string>? details = null) =>
+        new(new ErrorBody(code, message, details));
 }
 
-/// <summary>The body of an API error.</summary>
-public sealed record ErrorBody(string Code, string Message);
+/// <summary>The body of an API error; Details lists every problem when there are several (a rejected config).</summary>
+public sealed record ErrorBody(string Code, string Message, IReadOnlyList<string>? Details = null);
 
 /// <summary>One event (SPEC §5), identical on the WebSocket, in `--json`, in the store and in webhooks.</summary>
 public sealed record EventDto(long Seq, DateTimeOffset Time, string Type, string? Service, JsonElement Data);

@@ -5,6 +5,7 @@ public static class EventTypes
     public const string DaemonStarted = "daemon.started";
     public const string DaemonStopping = "daemon.stopping";
     public const string ConfigReloaded = "config.reloaded";
+    public const string ConfigRejected = "config.rejected";
     public const string ServiceStarting = "service.starting";
     public const string ServiceStarted = "service.started";
     public const string ServiceHealthy = "service.healthy";
@@ -22,6 +23,7 @@ public static class EventTypes
     public const string FixStarted = "fix.started";
     public const string FixVerified = "fix.verified";
     public const string FixRolledBack = "fix.rolled_back";
+    public const string FixSkipped = "fix.skipped";
     public const string ResourceExceeded = "resource.exceeded";
     public const string Prediction = "prediction";
     public const string MaintenanceDone = "maintenance.done";

@@ -2,31 +2,37 @@ using Aurora.Core.Config;
 
 namespace Aurora.Core.Health;
 
-/// One loop for every service's health checks: a priority queue of due times and one sleep until the
+/// One loop for every service's health checks: a priority queue of due times and one timer set to the
 /// earliest. A due check is started, not awaited, so a slow or hung check never delays another
 /// service's; a service's next check is never started while its previous one runs (that tick is
-/// skipped). The first check runs at once; then every Interval measured from the previous check's
-/// scheduled start, so lateness never accumulates. Results of one service arrive one at a time,
-/// in order, on whatever thread finished the check: onResult must be quick and must not throw.
+/// skipped). The first check runs at once, on the caller's thread; then every Interval measured from
+/// the previous check's scheduled start, so lateness never accumulates. Results of one service arrive
+/// one at a time, in order, on whatever thread finished the check: onResult must be quick.
+///
+/// The loop sleeps on one ITimer from the TimeProvider, re-armed with Change, rather than awaiting
+/// Task.Delay(d, time, ct): that Delay completes its task asynchronously (on the thread pool), so under a
+/// FakeTimeProvider a test could advance the clock before the loop had armed its next sleep, and each
+/// early wake would cost a new CancellationTokenSource. Change is synchronous and allocates nothing.
 public sealed class HealthScheduler : IAsyncDisposable
 {
-    // Longest single sleep: Task.Delay rejects delays past ~49 days, and a re-check costs nothing.
+    // Longest single sleep: timers reject periods past ~49 days, and a re-check costs nothing.
     private static readonly TimeSpan MaxSleep = TimeSpan.FromHours(1);
 
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly PriorityQueue<ScheduledCheck, long> _queue = new();
     private readonly List<ScheduledCheck> _due = [];
-    private readonly Task _loop;
-    private CancellationTokenSource _wake = new();
-    private long _sleepingUntil = long.MaxValue;
+    private readonly ITimer _timer;
+    private bool _inPass;
+    private bool _passAgain;
     private bool _disposed;
+    private TaskCompletionSource? _passDrained;
 
     public HealthScheduler(TimeProvider time)
     {
         _time = time;
-        // Runs synchronously to its first sleep, so Schedule can always wake it.
-        _loop = RunAsync();
+        _timer = time.CreateTimer(static s => ((HealthScheduler)s!).RunPasses(), this,
+            Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     public IDisposable Schedule(HealthCheckConfig cfg, IHealthProbe probe, Action<HealthResult> onResult)
@@ -34,27 +40,19 @@ public sealed class HealthScheduler : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(cfg.Interval, TimeSpan.Zero, nameof(cfg));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(cfg.Timeout, TimeSpan.Zero, nameof(cfg));
         var check = new ScheduledCheck(cfg, probe, onResult, _time);
-        CancellationTokenSource? wake = null;
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            var now = _time.GetTimestamp();
-            _queue.Enqueue(check, now);
-            if (now < _sleepingUntil)
-            {
-                _sleepingUntil = now;
-                wake = _wake;
-            }
+            _queue.Enqueue(check, _time.GetTimestamp());
         }
 
-        // Outside the lock: cancelling may run the loop's next pass inline on this thread.
-        wake?.Cancel();
+        RunPasses();
         return check;
     }
 
     public async ValueTask DisposeAsync()
     {
-        CancellationTokenSource wake;
+        Task drained;
         lock (_gate)
         {
             if (_disposed)
@@ -63,51 +61,54 @@ public sealed class HealthScheduler : IAsyncDisposable
             }
 
             _disposed = true;
-            wake = _wake;
+            _passDrained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            drained = _inPass ? _passDrained.Task : Task.CompletedTask;
         }
 
-        wake.Cancel();
-        await _loop;
+        await _timer.DisposeAsync();
+        // A pass on another thread may be starting checks: after it, none can start.
+        await drained;
 
         var running = new List<Task>();
-        lock (_gate)
+        foreach (var (check, _) in _queue.UnorderedItems)
         {
-            foreach (var (check, _) in _queue.UnorderedItems)
-            {
-                check.Dispose();
-                running.Add(check.Completion);
-            }
-
-            _queue.Clear();
+            check.Dispose();
+            running.Add(check.Completion);
         }
 
+        _queue.Clear();
         await Task.WhenAll(running);
     }
 
-    private async Task RunAsync()
+    /// The loop's body, from the timer or from Schedule. One pass at a time: a caller that finds one
+    /// running asks it to go round again instead.
+    private void RunPasses()
     {
+        lock (_gate)
+        {
+            if (_inPass)
+            {
+                _passAgain = true;
+                return;
+            }
+
+            _inPass = true;
+        }
+
         while (true)
         {
-            TimeSpan sleep;
-            CancellationToken wake;
             long now;
             lock (_gate)
             {
                 if (_disposed)
                 {
+                    _inPass = false;
+                    _passDrained?.TrySetResult();
                     return;
-                }
-
-                if (_wake.IsCancellationRequested)
-                {
-                    _wake = new CancellationTokenSource();
                 }
 
                 now = _time.GetTimestamp();
                 TakeDueChecks(now);
-                _sleepingUntil = _queue.TryPeek(out _, out var next) ? next : long.MaxValue;
-                sleep = SleepFor(now, _sleepingUntil);
-                wake = _wake.Token;
             }
 
             // Outside the lock: a probe's synchronous start (and a result it already has) is not ours to hold it for.
@@ -118,8 +119,25 @@ public sealed class HealthScheduler : IAsyncDisposable
 
             _due.Clear();
 
-            // SuppressThrowing: an early wake is routine, not an exception (and no context is captured).
-            await Task.Delay(sleep, _time, wake).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            lock (_gate)
+            {
+                now = _time.GetTimestamp();
+                var next = _queue.TryPeek(out _, out var due) ? due : long.MaxValue;
+                if (_passAgain || (next <= now && !_disposed))
+                {
+                    _passAgain = false;
+                    continue;
+                }
+
+                if (!_disposed)
+                {
+                    _timer.Change(SleepFor(now, next), Timeout.InfiniteTimeSpan);
+                }
+
+                _inPass = false;
+                _passDrained?.TrySetResult();
+                return;
+            }
         }
     }
 

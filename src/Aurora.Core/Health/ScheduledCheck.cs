@@ -12,6 +12,7 @@ internal sealed class ScheduledCheck : IDisposable
     private readonly Action<HealthResult> _onResult;
     private readonly TimeSpan _timeout;
     private readonly long _timeoutTicks;
+    private readonly CancellationTokenSource _unscheduled = new();
     private CancellationTokenSource? _current;
     private Task _completion = Task.CompletedTask;
     private long _deadline;
@@ -95,6 +96,8 @@ internal sealed class ScheduledCheck : IDisposable
         {
             // The check finished between taking the reference and cancelling it.
         }
+
+        _unscheduled.Cancel();
     }
 
     private async Task RunAsync()
@@ -126,8 +129,9 @@ internal sealed class ScheduledCheck : IDisposable
 
             if (!check.IsCompleted)
             {
-                // Never two checks of one service at once: ticks are skipped until this one returns.
-                await ((Task)check).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                // Never two checks of one service at once: ticks are skipped until this one returns,
+                // or until the service is unscheduled (a shutdown must not wait on a stuck probe).
+                await ((Task)check).WaitAsync(_unscheduled.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
 
             bool again;

@@ -59,6 +59,27 @@ public static class ProcessTable
         return false;
     }
 
+    /// The value of AURORA_TAG in the process's initial environment, or null.
+    public static string? Tag(int pid)
+    {
+        if (TryReadBytes($"/proc/{pid}/environ") is not { } environ)
+        {
+            return null;
+        }
+
+        var prefix = Encoding.UTF8.GetBytes(ProcessEnvironment.TagVariable + "=");
+        foreach (var range in environ.AsSpan().Split((byte)0))
+        {
+            var entry = environ.AsSpan(range);
+            if (entry.StartsWith(prefix))
+            {
+                return Encoding.UTF8.GetString(entry[prefix.Length..]);
+            }
+        }
+
+        return null;
+    }
+
     /// Pids whose environment carries the tag (never our own process). Stop-time only: reads every environ.
     public static List<int> TaggedPids(string tag)
     {

@@ -8,12 +8,13 @@ namespace Aurora.Core.Supervision;
 /// dependencies, so independent services start in parallel and each starts the moment its
 /// conditions hold), routes state changes to dependents, stops in reverse dependency order
 /// and collects every stop error.
-public sealed class Orchestrator : IAsyncDisposable
+public sealed partial class Orchestrator : IAsyncDisposable
 {
     private readonly SupervisorContext _ctx;
     private readonly Func<ServiceConfig, IServiceOutput> _outputs;
-    private ImmutableDictionary<string, ServiceSupervisor> _supervisors;
-    private DependencyGraph _graph;
+    private readonly SemaphoreSlim _reload = new(1, 1);
+    private volatile ImmutableDictionary<string, ServiceSupervisor> _supervisors;
+    private volatile DependencyGraph _graph;
 
     public Orchestrator(AuroraConfig config, SupervisorContext ctx, Func<ServiceConfig, IServiceOutput> outputs)
     {
@@ -39,12 +40,13 @@ public sealed class Orchestrator : IAsyncDisposable
     /// Stops every service after everything that depends on it has stopped.
     public async Task StopAllAsync()
     {
+        var graph = _graph;
+        var supervisors = _supervisors;
         var tasks = new Dictionary<string, Task>();
-        foreach (var name in _graph.StartOrder.Reverse())
+        foreach (var name in graph.StartOrder.Reverse())
         {
-            var dependents = _graph.DependentsOf(name).Select(d => tasks[d]).ToArray();
-            var supervisor = _supervisors[name];
-            tasks[name] = StopAfter(dependents, supervisor);
+            var dependents = graph.DependentsOf(name).Select(d => tasks[d]).ToArray();
+            tasks[name] = StopAfter(dependents, supervisors[name]);
         }
 
         var all = Task.WhenAll(tasks.Values);

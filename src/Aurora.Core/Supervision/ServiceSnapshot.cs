@@ -25,7 +25,8 @@ public sealed record ServiceSnapshot(
     /// True when `depends_on: <condition>` on this service is satisfied.
     public bool Satisfies(Config.DependencyCondition condition) => condition switch
     {
-        Config.DependencyCondition.Started => State.IsUp() || (State == ServiceState.Degraded && Pid is not null),
+        // A process that actually runs: "starting" before the spawn (no pid yet) does not count.
+        Config.DependencyCondition.Started => Pid is not null && (State.IsUp() || State == ServiceState.Degraded),
         Config.DependencyCondition.Healthy => Health == HealthStatus.Healthy && Pid is not null,
         Config.DependencyCondition.Completed => State == ServiceState.Exited && LastExit?.ExitCode == 0,
         _ => false,

@@ -9,7 +9,13 @@ public sealed class ServiceStateStore
     private readonly object _gate = new();
     private ImmutableDictionary<string, ServiceSnapshot> _all = ImmutableDictionary<string, ServiceSnapshot>.Empty;
 
+    private long _version;
+
     public event Action<ServiceSnapshot>? Changed;
+
+    /// Versions are unique across services and only grow, so a service removed and added again by a
+    /// reload never looks older than what its dependents have already seen.
+    public long NextVersion() => Interlocked.Increment(ref _version);
 
     public ImmutableDictionary<string, ServiceSnapshot> All => Volatile.Read(ref _all);
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Aurora.Core.Config;
 using Aurora.Core.Events;
 using Aurora.Core.Health;
@@ -14,7 +15,14 @@ public sealed partial class ServiceSupervisor
             return;
         }
 
-        var gate = DependencyGate.Evaluate(_config, _ctx.States.All.SetItem(changed.Name, changed));
+        // A change older than what this service has already looked at is stale (it was queued while the
+        // live state moved on): acting on it would stop a healthy dependent for a moment long past.
+        if (_seenVersions.TryGetValue(changed.Name, out var seen) && changed.Version <= seen)
+        {
+            return;
+        }
+
+        var gate = EvaluateGate(_ctx.States.All.SetItem(changed.Name, changed));
         if (_process is null)
         {
             if (gate.Satisfied && _snapshot.State is ServiceState.Pending or ServiceState.Degraded)
@@ -68,6 +76,20 @@ public sealed partial class ServiceSupervisor
 
         Publish(_snapshot with { State = StateFromHealth(), Reason = null }, EventTypes.ServiceStarted,
             new EventData().Add("pid", _snapshot.Pid).Add("recovered", true));
+    }
+
+    /// Evaluates the gate and remembers which version of each dependency it saw.
+    private DependencyGate EvaluateGate(ImmutableDictionary<string, ServiceSnapshot> states)
+    {
+        foreach (var dep in _config.DependsOn)
+        {
+            if (states.TryGetValue(dep.Service, out var s))
+            {
+                _seenVersions[dep.Service] = s.Version;
+            }
+        }
+
+        return DependencyGate.Evaluate(_config, states);
     }
 
     private ServiceState StateFromHealth() => _config.Health is null

@@ -51,7 +51,7 @@ public sealed partial class ServiceSupervisor
                 .Add("failures", _tracker.ConsecutiveFailures).Add("timed_out", result.TimedOut));
 
         // A dependency being down explains it: that is degradation, not a hang.
-        if (degraded || !DependencyGate.Evaluate(_config, _ctx.States.All).Satisfied || _config.Restart.Policy == RestartPolicyKind.Never)
+        if (degraded || !EvaluateGate(_ctx.States.All).Satisfied || _config.Restart.Policy == RestartPolicyKind.Never)
         {
             return;
         }

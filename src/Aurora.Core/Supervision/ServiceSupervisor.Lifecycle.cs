@@ -28,7 +28,7 @@ public sealed partial class ServiceSupervisor
     /// Launches now if the dependencies allow, otherwise holds the service pending or degraded.
     private void TryLaunch(bool isRestart)
     {
-        var gate = DependencyGate.Evaluate(_config, _ctx.States.All);
+        var gate = EvaluateGate(_ctx.States.All);
         if (!gate.Satisfied)
         {
             var held = _snapshot.State is ServiceState.Stopped or ServiceState.Pending or ServiceState.Failed
@@ -58,7 +58,9 @@ public sealed partial class ServiceSupervisor
         {
             _output.WriteNote($"[aurora] {ex.Message}");
             var cause = ex.ExitCode == 127 ? Causes.MissingDependency : Causes.PermissionDenied;
-            HandleExit(new ExitStatus(ex.ExitCode, null), pid: null, uptime: TimeSpan.Zero, cause, ex.Message);
+            var status = new ExitStatus(ex.ExitCode, null);
+            HandleExit(status, pid: null, uptime: TimeSpan.Zero, cause, ex.Message);
+            Diagnose(status, TimeSpan.Zero, spawnError: ex.Message, drained: Task.CompletedTask);
             return;
         }
 
@@ -76,11 +78,10 @@ public sealed partial class ServiceSupervisor
             HealthDetail = null,
         }, EventTypes.ServiceStarted, new EventData().Add("pid", process.Pid));
 
-        if (_config.Health is { } health)
+        _everHealthy = false;
+        if (_config.Health is not null)
         {
-            _tracker = new HealthTracker(health, process.StartedAt);
-            _everHealthy = false;
-            _healthWatch = _ctx.Health.Watch(_config, r => _inbox.Writer.TryWrite(new SupervisorCommand.HealthObserved(generation, r)));
+            StartHealth(process);
         }
 
         process.Exited.ContinueWith(
@@ -91,7 +92,8 @@ public sealed partial class ServiceSupervisor
     private ProcessSpec BuildSpec()
     {
         var env = _ctx.BaseEnvironment.SetItems(_config.Environment);
-        return new ProcessSpec(_config.Command, _config.WorkingDirectory, env, $"{_ctx.ProjectId}/{_config.Name}", _output.OpenWriter());
+        _writer = new DrainTrackingSink(_output.OpenWriter());
+        return new ProcessSpec(_config.Command, _config.WorkingDirectory, env, $"{_ctx.ProjectId}/{_config.Name}", _writer);
     }
 
     private void OnProcessExited(ExitStatus status)
@@ -100,7 +102,14 @@ public sealed partial class ServiceSupervisor
         _process = null;
         StopHealth();
         var uptime = _ctx.Time.GetUtcNow() - process.StartedAt;
-        HandleExit(status, process.Pid, uptime, _killCause, detail: null);
+        var healthDetail = _snapshot.HealthDetail;
+        var killCause = _killCause;
+        var drained = _writer?.Drained ?? Task.CompletedTask;
+        HandleExit(status, process.Pid, uptime, killCause, detail: null);
+        if (!status.Success || killCause is not null)
+        {
+            Diagnose(status, uptime, spawnError: null, drained, killCause == Causes.Hang ? healthDetail ?? "failing" : null);
+        }
     }
 
     /// Decides what an exit means: done, held for a dependency, a restart after backoff, or quarantine.
@@ -123,7 +132,7 @@ public sealed partial class ServiceSupervisor
             return;
         }
 
-        var gate = DependencyGate.Evaluate(_config, _ctx.States.All);
+        var gate = EvaluateGate(_ctx.States.All);
         if (!gate.Satisfied)
         {
             // Its dependency is down: waiting costs no restart and no quarantine.
@@ -261,6 +270,13 @@ public sealed partial class ServiceSupervisor
         _backoff = null;
     }
 
+    private void StartHealth(IRunningProcess process)
+    {
+        var generation = _generation;
+        _tracker = new HealthTracker(_config.Health!, process.StartedAt);
+        _healthWatch = _ctx.Health.Watch(_config, r => _inbox.Writer.TryWrite(new SupervisorCommand.HealthObserved(generation, r)));
+    }
+
     private void StopHealth()
     {
         _healthWatch?.Dispose();
@@ -270,7 +286,7 @@ public sealed partial class ServiceSupervisor
 
     private void Publish(ServiceSnapshot next, string? eventType, EventData? data = null)
     {
-        next = next with { Version = _snapshot.Version + 1 };
+        next = next with { Version = _ctx.States.NextVersion() };
         Volatile.Write(ref _snapshot, next);
         _ctx.States.Publish(next);
         if (eventType is not null)

@@ -27,6 +27,8 @@ public sealed partial class ServiceSupervisor : IAsyncDisposable
     private int _attempt;
     private HealthTracker? _tracker;
     private bool _everHealthy;
+    private DrainTrackingSink? _writer;
+    private readonly Dictionary<string, long> _seenVersions = [];
     private IDisposable? _healthWatch;
     private CancellationTokenSource? _backoff;
     private string? _killCause;
@@ -38,7 +40,7 @@ public sealed partial class ServiceSupervisor : IAsyncDisposable
         _ctx = ctx;
         _output = output;
         _limiter = new RestartLimiter(config.Restart.Limit);
-        _snapshot = ServiceSnapshot.Initial(config.Name);
+        _snapshot = ServiceSnapshot.Initial(config.Name) with { Version = ctx.States.NextVersion() };
         _ctx.States.Publish(_snapshot);
         _loop = Task.Run(RunAsync);
     }
@@ -125,6 +127,9 @@ public sealed partial class ServiceSupervisor : IAsyncDisposable
             case SupervisorCommand.HealthObserved health when health.Generation == _generation:
                 OnHealth(health.Result);
                 break;
+            case SupervisorCommand.Diagnosed diagnosed:
+                OnDiagnosed(diagnosed.Verdict);
+                break;
             case SupervisorCommand.DependenciesChanged changed:
                 await OnDependenciesChangedAsync(changed.Changed);
                 break;
@@ -144,10 +149,26 @@ public sealed partial class ServiceSupervisor : IAsyncDisposable
         done?.TrySetException(ex);
     }
 
+    /// Applies a reload in place: restart, stop, log and dependency settings take effect from the next
+    /// decision; a running process keeps its pid and gets its (possibly new) health check re-armed.
     private void OnReconfigure(ServiceConfig config)
     {
         Volatile.Write(ref _config, config);
         _limiter.Limit = config.Restart.Limit;
+        if (_process is not { } process)
+        {
+            return;
+        }
+
+        StopHealth();
+        if (config.Health is not null)
+        {
+            StartHealth(process);
+        }
+        else if (_snapshot.State is ServiceState.Starting or ServiceState.Healthy or ServiceState.Unhealthy)
+        {
+            Publish(_snapshot with { State = ServiceState.Running, Health = HealthStatus.Unknown, HealthDetail = null }, null);
+        }
     }
 
     public async ValueTask DisposeAsync()

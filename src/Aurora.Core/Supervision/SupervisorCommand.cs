@@ -22,4 +22,6 @@ internal abstract record SupervisorCommand
     internal sealed record HealthObserved(int Generation, HealthResult Result) : SupervisorCommand;
 
     internal sealed record DependenciesChanged(ServiceSnapshot Changed) : SupervisorCommand;
+
+    internal sealed record Diagnosed(Diagnosis.Diagnosis Verdict) : SupervisorCommand;
 }

@@ -14,4 +14,5 @@ public sealed record SupervisorContext(
     TimeProvider Time,
     Func<double> Random,
     string ProjectId,
-    ImmutableDictionary<string, string> BaseEnvironment);
+    ImmutableDictionary<string, string> BaseEnvironment,
+    Diagnosis.Diagnoser? Diagnoser = null);

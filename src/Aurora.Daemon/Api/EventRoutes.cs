@@ -6,6 +6,7 @@ using Aurora.Daemon.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 
 namespace Aurora.Daemon.Api;
 
@@ -24,7 +25,7 @@ internal static class EventRoutes
 
     /// Replays events after `after`, then follows. A client that falls too far behind gets
     /// {"type":"resync","last_seq":N} and a close; it reconnects with after=N.
-    private static async Task StreamAsync(long? after, AuroraRuntime rt, HttpContext http)
+    private static async Task StreamAsync(long? after, AuroraRuntime rt, IHostApplicationLifetime lifetime, HttpContext http)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -33,7 +34,8 @@ internal static class EventRoutes
         }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        // Ends with the daemon too: a stream left open would hold up shutdown for the whole grace period.
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
         var closing = WatchForCloseAsync(socket, cts);
         try
         {

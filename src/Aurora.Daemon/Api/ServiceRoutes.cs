@@ -6,6 +6,7 @@ using Aurora.Daemon.Resources;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 
 namespace Aurora.Daemon.Api;
 
@@ -64,7 +65,7 @@ internal static class ServiceRoutes
         api.MapGet("/services/{name}/logs", LogsAsync);
     }
 
-    private static async Task LogsAsync(string name, int? tail, bool? follow, AuroraRuntime rt, HttpContext http)
+    private static async Task LogsAsync(string name, int? tail, bool? follow, AuroraRuntime rt, IHostApplicationLifetime lifetime, HttpContext http)
     {
         if (rt.Log(name) is not { } log)
         {
@@ -82,7 +83,8 @@ internal static class ServiceRoutes
         // Follow: plain text, one line per line, flushed as lines arrive, until the client goes away.
         http.Response.ContentType = "text/plain; charset=utf-8";
         using var subscription = log.Follow(n);
-        var ct = http.RequestAborted;
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        var ct = stopping.Token;
         try
         {
             foreach (var line in subscription.Backlog)

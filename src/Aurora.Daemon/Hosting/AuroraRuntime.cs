@@ -1,9 +1,12 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using Aurora.Core.Config;
+using Aurora.Core.Diagnosis;
 using Aurora.Core.Events;
+using Aurora.Core.Healing;
 using Aurora.Core.Health;
 using Aurora.Core.Logs;
 using Aurora.Core.Processes;
@@ -15,28 +18,34 @@ namespace Aurora.Daemon.Hosting;
 /// checks and the orchestrator, built from one validated config.
 public sealed class AuroraRuntime : IAsyncDisposable
 {
-    private readonly ImmutableDictionary<string, ServiceLog> _logs;
+    private readonly ConcurrentDictionary<string, ServiceLog> _logs = new();
     private readonly HealthScheduler _scheduler;
 
     public AuroraRuntime(AuroraConfig config, DaemonPaths paths, TimeProvider time, IEventStore store)
     {
-        Config = config;
         Paths = paths;
         Time = time;
         StartedAt = time.GetUtcNow();
         Events = new EventLog(store, time);
         BootSeq = Events.LastCommittedSeq;
         Directory.CreateDirectory(paths.Logs);
-        _logs = config.Services.ToImmutableDictionary(s => s.Name, s => new ServiceLog(paths.Logs, s.Name, s.Logs, time, OnRotated));
         Launcher = new PosixProcessLauncher(time);
         _scheduler = new HealthScheduler(time);
         var baseEnv = CurrentEnvironment();
+        var ports = new ProcPortOwners();
+        var projectId = ProjectId(paths.ProjectDirectory);
         var context = new SupervisorContext(Launcher, Events, States, new ScheduledHealthChecks(_scheduler, Launcher, baseEnv, time),
-            time, Random.Shared.NextDouble, ProjectId(paths.ProjectDirectory), baseEnv);
-        Orchestrator = new Orchestrator(config, context, s => _logs[s.Name]);
+            time, Random.Shared.NextDouble, projectId, baseEnv, Diagnoser.Default(ports));
+        Orchestrator = new Orchestrator(config, context, LogOf);
+        Healing = new HealingEngine(new HealingSetup(Orchestrator, Events, States, new FixCommandRunner(Launcher, baseEnv, time),
+            new JsonFixRecords(paths.FixRecords), ports, time, paths.ProjectDirectory, projectId, paths.Backups, paths.Logs));
+        Reloader = new Reloader(this);
     }
 
-    public AuroraConfig Config { get; }
+    /// The config in force (replaced whole by a successful reload).
+    public AuroraConfig Config => Orchestrator.Config;
+
+    public Reloader Reloader { get; }
 
     public DaemonPaths Paths { get; }
 
@@ -55,12 +64,19 @@ public sealed class AuroraRuntime : IAsyncDisposable
 
     public Orchestrator Orchestrator { get; }
 
+    public HealingEngine Healing { get; }
+
     public ServiceLog? Log(string service) => _logs.GetValueOrDefault(service);
+
+    private ServiceLog LogOf(ServiceConfig s) =>
+        _logs.GetOrAdd(s.Name, name => new ServiceLog(Paths.Logs, name, s.Logs, Time, OnRotated));
 
     public async Task StartAsync()
     {
+        var leftovers = await LeftoverProcesses.StopAsync(ProjectId(Paths.ProjectDirectory), TimeSpan.FromSeconds(5), Time, CancellationToken.None);
         Events.Publish(EventTypes.DaemonStarted, null, new EventData().Add("pid", Environment.ProcessId)
-            .Add("config", Config.FilePath).Add("services", Config.Services.Length).Build());
+            .Add("config", Config.FilePath).Add("services", Config.Services.Length).Add("leftovers_stopped", leftovers).Build());
+        Healing.Start(Events.LastCommittedSeq);
         await Orchestrator.StartAllAsync();
     }
 
@@ -96,6 +112,7 @@ public sealed class AuroraRuntime : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Healing.DisposeAsync();
         await Orchestrator.DisposeAsync();
         await _scheduler.DisposeAsync();
         await Events.FlushAsync(CancellationToken.None);

@@ -34,6 +34,12 @@ public static partial class DaemonHost
         await app.StartAsync(ct);
         File.SetUnixFileMode(paths.Socket, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
+        // SIGHUP reloads the config, as for most daemons; the outcome goes to the event stream.
+        using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+        {
+            context.Cancel = true;
+            _ = runtime.Reloader.ReloadAsync(dryRun: false, CancellationToken.None);
+        });
         using var observing = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var observe = observer?.Invoke(runtime, observing.Token) ?? Task.CompletedTask;
         try

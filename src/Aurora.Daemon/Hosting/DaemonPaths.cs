@@ -19,6 +19,10 @@ public sealed record DaemonPaths(string ProjectDirectory)
 
     public string StateDb => Path.Combine(StateDirectory, "state.db");
 
+    public string Backups => Path.Combine(StateDirectory, "backups");
+
+    public string FixRecords => Path.Combine(StateDirectory, "fix-records.json");
+
     public static DaemonPaths ForConfig(string configPath) =>
         new(Path.GetDirectoryName(Path.GetFullPath(configPath))!);
 }

@@ -142,4 +142,20 @@ public class OrchestratorTests
         Assert.Equal(["web", "api", "db"], stops);
         Assert.All(orchestrator.Services, s => Assert.Equal(ServiceState.Stopped, s.Snapshot.State));
     }
+
+    [Fact]
+    public async Task Started_condition_waits_for_the_spawned_process_not_the_starting_state_regression()
+    {
+        await using var h = new Harness();
+        var api = TestConfigs.Service("api");
+        var web = TestConfigs.Service("web", dependsOn: [new Dependency("api", DependencyCondition.Started)]);
+        await using var orchestrator = new Orchestrator(Config(api, web), h.Context, _ => h.Output);
+        await orchestrator.StartAllAsync().DefaultTimeout();
+        await h.WaitForState("web", ServiceState.Running).DefaultTimeout();
+
+        var events = h.Events.Store.ReadAfter(0, 1000);
+        var apiStarted = events.First(e => e.Service == "api" && e.Type == EventTypes.ServiceStarted).Seq;
+        var webStarting = events.First(e => e.Service == "web" && e.Type == EventTypes.ServiceStarting).Seq;
+        Assert.True(webStarting > apiStarted, "web was launched before api had a process");
+    }
 }

@@ -94,7 +94,7 @@ public class StackTests
               db:
                 command: ["python3", "-c", "{{HttpServer}}"]
                 env: { PORT: "{{port}}" }
-                health: { tcp: "127.0.0.1:{{port}}", interval: 200ms, timeout: 500ms, retries: 1 }
+                health: { tcp: "127.0.0.1:{{port}}", interval: 200ms, timeout: 1s, retries: 3 }
               api:
                 command: ["sleep", "1000"]
                 depends_on: { db: healthy }
@@ -112,9 +112,10 @@ public class StackTests
         var cacheStarted = await daemon.WaitForEvent(EventTypes.ServiceStarted, "cache");
         using var client = new ControlClient(project.Paths);
 
-        var apiDegraded = daemon.WaitForEvent(EventTypes.ServiceDegraded, "api");
-        var webDegraded = daemon.WaitForEvent(EventTypes.ServiceDegraded, "web");
-        var cacheDegraded = daemon.WaitForEvent(EventTypes.ServiceDegraded, "cache");
+        var mark = daemon.Runtime.Events.LastCommittedSeq;
+        var apiDegraded = daemon.WaitForEventAfter(mark, e => e.Type == EventTypes.ServiceDegraded && e.Service == "api");
+        var webDegraded = daemon.WaitForEventAfter(mark, e => e.Type == EventTypes.ServiceDegraded && e.Service == "web");
+        var cacheDegraded = daemon.WaitForEventAfter(mark, e => e.Type == EventTypes.ServiceDegraded && e.Service == "cache");
         await client.PostAsync("/api/v1/services/db/stop", AuroraJsonContext.Default.ServiceDto, ct);
         await Task.WhenAll(apiDegraded, webDegraded, cacheDegraded).DefaultTimeout();
 
@@ -128,10 +129,11 @@ public class StackTests
         Assert.Equal(cacheStarted.Data.GetProperty("pid").GetInt32(), cache.Pid);
 
         var recoveredAt = TimeProvider.System.GetTimestamp();
-        var webBack = daemon.WaitForEvent(e => e.Type == EventTypes.ServiceStarted && e.Service == "web" && e.Seq > webDegraded.Result.Seq);
+        var held = daemon.Runtime.Events.LastCommittedSeq;
+        var webBack = daemon.WaitForEventAfter(held, e => e.Type == EventTypes.ServiceStarted && e.Service == "web");
         await client.PostAsync("/api/v1/services/db/start", AuroraJsonContext.Default.ServiceDto, ct);
         var web = await webBack;
-        var events = daemon.Runtime.Events.Store.ReadAfter(webDegraded.Result.Seq, 10_000);
+        var events = daemon.Runtime.Events.Store.ReadAfter(held, 10_000);
         var dbHealthy = events.First(e => e.Type == EventTypes.ServiceHealthy && e.Service == "db");
         var apiStarted = events.First(e => e.Type == EventTypes.ServiceStarted && e.Service == "api");
         Assert.True(dbHealthy.Seq < apiStarted.Seq && apiStarted.Seq < web.Seq, "dependents came back out of order");

@@ -132,12 +132,16 @@ internal sealed class RunningDaemon(AuroraRuntime runtime, Task run, Cancellatio
     public AuroraRuntime Runtime { get; } = runtime;
 
     /// Waits for the first event (from the daemon's start) that matches.
-    public async Task<AuroraEvent> WaitForEvent(Func<AuroraEvent, bool> match, TimeSpan? timeout = null)
+    public Task<AuroraEvent> WaitForEvent(Func<AuroraEvent, bool> match, TimeSpan? timeout = null) =>
+        WaitForEventAfter(Runtime.BootSeq, match, timeout);
+
+    /// Waits for the first event after `seq` that matches.
+    public async Task<AuroraEvent> WaitForEventAfter(long seq, Func<AuroraEvent, bool> match, TimeSpan? timeout = null)
     {
         using var stop = new CancellationTokenSource();
         var find = Task.Run(async () =>
         {
-            await foreach (var e in Runtime.Events.WatchAsync(Runtime.BootSeq, stop.Token))
+            await foreach (var e in Runtime.Events.WatchAsync(seq, stop.Token))
             {
                 if (match(e))
                 {

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Text.Json;
+using Aurora.Cli.Client;
+using Aurora.Cli.Output;
+using Aurora.Contracts.V1;
+
+namespace Aurora.Cli.Commands;
+
+/// `aurora reload [--dry-run] [--json]`: apply config changes, restarting only what changed.
+internal static class ReloadCommand
+{
+    public static Command Create()
+    {
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print what would change, change nothing" };
+        var command = new Command("reload", "Apply aurora.yaml changes; restart only what changed") { dryRun, CliOptions.Json };
+        CommandRunner.SetAction(command, async (parse, ct) =>
+        {
+            using var client = new ControlClient(ProjectLocator.Paths(parse));
+            var path = "/api/v1/reload" + (parse.GetValue(dryRun) ? "?dry_run=true" : "");
+            var result = await client.PostAsync(path, AuroraJsonContext.Default.ReloadDto, ct);
+            if (parse.GetValue(CliOptions.Json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(result, AuroraJsonContext.Default.ReloadDto));
+                return ExitCodes.Ok;
+            }
+
+            Console.WriteLine(result.Applied ? "aurora: reloaded" : "aurora: dry run, nothing changed; a reload would do:");
+            Print("+", "add", result.Added, "32");
+            Print("-", "remove", result.Removed, "31");
+            Print("~", "restart", result.Restarted.Select(c => $"{c.Service} ({string.Join(", ", c.Fields)})"), "33");
+            Print("=", "update in place", result.Updated.Select(c => $"{c.Service} ({string.Join(", ", c.Fields)})"), "36");
+            if (result.Unchanged.Count > 0)
+            {
+                Console.WriteLine($"  unchanged: {string.Join(", ", result.Unchanged)}");
+            }
+
+            if (result.NeedsDaemonRestart.Count > 0)
+            {
+                Console.WriteLine($"  not applied until `aurora down && aurora up`: {string.Join(", ", result.NeedsDaemonRestart)}");
+            }
+
+            var touched = result.Added.Concat(result.Restarted.Select(c => c.Service)).ToHashSet();
+            if (result.Applied && touched.Count > 0 && ProgressView.Enabled)
+            {
+                await FollowAsync(client, touched, ct);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// Live progress of the services the reload started or restarted, until they settle (30 s at most).
+    private static async Task FollowAsync(ControlClient client, HashSet<string> names, CancellationToken ct)
+    {
+        var view = new ProgressView();
+        var started = TimeProvider.System.GetTimestamp();
+        while (TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(30))
+        {
+            var list = await client.GetAsync("/api/v1/services", AuroraJsonContext.Default.ServiceListDto, ct);
+            var rows = list.Services.Where(s => names.Contains(s.Name))
+                .Select(s => new ProgressRow(s.Name, s.State, s.Reason, s.Pid, s.LastCause)).ToList();
+            if (view.Draw(rows))
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, ct);
+        }
+    }
+
+    private static void Print(string mark, string verb, IEnumerable<string> items, string colour)
+    {
+        foreach (var item in items)
+        {
+            Console.WriteLine($"  {Terminal.Paint(mark, colour)} {verb,-15} {item}");
+        }
+    }
+}

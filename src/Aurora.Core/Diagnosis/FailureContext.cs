@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+using Aurora.Core.Processes;
+
+namespace Aurora.Core.Diagnosis;
+
+/// Everything known about one failure when it is diagnosed: how the process ended, what it said last,
+/// what the supervisor saw (a hang kill, a reached restart limit, a dependency down) and the declared
+/// resources. Exit is null for an unhealthy-but-alive episode.
+public sealed record FailureContext(
+    string Service,
+    ExitStatus? Exit,
+    TimeSpan Uptime,
+    ImmutableArray<string> RecentLines,
+    ImmutableArray<int> DeclaredPorts,
+    string? SpawnError = null,
+    bool KilledAsHung = false,
+    string? HealthDetail = null,
+    bool RestartLimitReached = false,
+    string? DependencyDown = null,
+    long? MemoryLimitBytes = null,
+    long? LastMemoryBytes = null);
+
+/// A classifier's verdict: the cause (SPEC §6 name), how sure it is (0..1), the lines that show it, and
+/// one sentence for people.
+public sealed record Diagnosis(string Cause, double Confidence, ImmutableArray<string> Evidence, string Summary);
+
+/// One small rule. Returns null when it has nothing to say.
+public interface IFailureClassifier
+{
+    Diagnosis? Classify(FailureContext failure);
+}

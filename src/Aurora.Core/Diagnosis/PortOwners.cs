@@ -1,0 +1,91 @@
+using System.Globalization;
+
+namespace Aurora.Core.Diagnosis;
+
+/// Who listens on a TCP port: pid, argv and (when it is one of Aurora's) its AURORA_TAG.
+public sealed record PortOwner(int Port, int Pid, IReadOnlyList<string> CommandLine, string? Tag)
+{
+    public string Describe() => $"port {Port} is held by pid {Pid} ({string.Join(' ', CommandLine)})";
+}
+
+public interface IPortOwners
+{
+    PortOwner? Owner(int port);
+}
+
+/// Finds a port's listener from /proc/net/tcp{,6} (LISTEN sockets and their inodes) and the socket
+/// links in /proc/*/fd. Only run when a failure is diagnosed, never on a schedule.
+public sealed class ProcPortOwners : IPortOwners
+{
+    public PortOwner? Owner(int port)
+    {
+        var inodes = ListeningInodes(port);
+        if (inodes.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var pid in Processes.ProcessTable.AllPids())
+        {
+            if (HoldsAny(pid, inodes))
+            {
+                return new PortOwner(port, pid, Processes.ProcessTable.CommandLine(pid) ?? [], Processes.ProcessTable.Tag(pid));
+            }
+        }
+
+        return null;
+    }
+
+    private static HashSet<string> ListeningInodes(int port)
+    {
+        var inodes = new HashSet<string>();
+        foreach (var file in new[] { "/proc/net/tcp", "/proc/net/tcp6" })
+        {
+            string[] lines;
+            try
+            {
+                lines = File.ReadAllLines(file);
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+
+            foreach (var line in lines.Skip(1))
+            {
+                var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (f.Length < 10 || f[3] != "0A")
+                {
+                    continue;
+                }
+
+                var colon = f[1].LastIndexOf(':');
+                if (int.Parse(f[1][(colon + 1)..], NumberStyles.HexNumber, CultureInfo.InvariantCulture) == port)
+                {
+                    inodes.Add($"socket:[{f[9]}]");
+                }
+            }
+        }
+
+        return inodes;
+    }
+
+    private static bool HoldsAny(int pid, HashSet<string> inodes)
+    {
+        try
+        {
+            foreach (var fd in Directory.EnumerateFileSystemEntries($"/proc/{pid}/fd"))
+            {
+                if (new FileInfo(fd).LinkTarget is { } target && inodes.Contains(target))
+                {
+                    return true;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+
+        return false;
+    }
+}

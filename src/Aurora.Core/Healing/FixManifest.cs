@@ -1,0 +1,61 @@
+using System.Text.Json;
+
+namespace Aurora.Core.Healing;
+
+/// `.aurora/backups/FIX-ID/manifest.json`: what a fix snapshotted and how far it got. Written before the
+/// fix changes anything, so a daemon that dies mid-fix finds a pending manifest at its next start and
+/// restores the snapshot.
+public sealed record FixManifest(string FixId, string Fix, string Service, string Cause, string State, IReadOnlyList<SnapshotEntry> Entries)
+{
+    public const string Pending = "pending", Committed = "committed", RolledBack = "rolled_back";
+
+    public void Write(string path)
+    {
+        using var stream = File.Create(path + ".tmp");
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("fix_id", FixId);
+            w.WriteString("fix", Fix);
+            w.WriteString("service", Service);
+            w.WriteString("cause", Cause);
+            w.WriteString("state", State);
+            w.WriteStartArray("entries");
+            foreach (var e in Entries)
+            {
+                w.WriteStartObject();
+                w.WriteString("path", e.Path);
+                w.WriteString("kind", e.Kind.ToString().ToLowerInvariant());
+                w.WriteNumber("mode", (int)e.Mode);
+                w.WriteBoolean("root", e.IsRoot);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        stream.Flush(flushToDisk: true);
+        stream.Dispose();
+        File.Move(path + ".tmp", path, overwrite: true);
+    }
+
+    public static FixManifest Read(string path)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+        var r = doc.RootElement;
+        var entries = r.GetProperty("entries").EnumerateArray().Select(e => new SnapshotEntry(
+            e.GetProperty("path").GetString()!,
+            Enum.Parse<EntryKind>(e.GetProperty("kind").GetString()!, ignoreCase: true),
+            (UnixFileMode)e.GetProperty("mode").GetInt32(),
+            e.GetProperty("root").GetBoolean())).ToList();
+        return new FixManifest(r.GetProperty("fix_id").GetString()!, r.GetProperty("fix").GetString()!, r.GetProperty("service").GetString()!,
+            r.GetProperty("cause").GetString()!, r.GetProperty("state").GetString()!, entries);
+    }
+}
+
+public enum EntryKind { File, Directory, Missing }
+
+/// One path as it was before the fix: a file (its bytes are in the backup), a directory, or nothing.
+/// Roots are the paths the fix declared; the rest were found inside a declared directory.
+public sealed record SnapshotEntry(string Path, EntryKind Kind, UnixFileMode Mode, bool IsRoot);

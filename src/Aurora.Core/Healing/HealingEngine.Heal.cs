@@ -1,0 +1,123 @@
+using System.Collections.Immutable;
+using Aurora.Core.Diagnosis;
+using Aurora.Core.Events;
+using Aurora.Core.Supervision;
+
+namespace Aurora.Core.Healing;
+
+public sealed partial class HealingEngine
+{
+    private async Task HealAsync(AuroraEvent diagnosed, CancellationToken ct)
+    {
+        var config = _setup.Orchestrator.Config;
+        if (!config.Healing.Enabled || _setup.Orchestrator.Find(diagnosed.Service!) is not { } supervisor)
+        {
+            return;
+        }
+
+        var verdict = new Diagnosis.Diagnosis(
+            diagnosed.Data.GetProperty("cause").GetString()!,
+            diagnosed.Data.GetProperty("confidence").GetDouble(),
+            [.. diagnosed.Data.GetProperty("evidence").EnumerateArray().Select(x => x.GetString()!)],
+            diagnosed.Data.GetProperty("summary").GetString()!);
+        var context = new FixContext(supervisor.Config, verdict, _setup.ProjectDirectory, _setup.ProjectId);
+        var candidates = FixOrdering.Order(Catalog(supervisor, config), verdict.Cause, _setup.Records);
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
+        if (!_limiter.TryAcquire(supervisor.Name, verdict.Cause))
+        {
+            Skip(supervisor.Name, verdict.Cause, null, "rate limit: at most 3 fix attempts per hour for this service and cause");
+            return;
+        }
+
+        foreach (var fix in candidates)
+        {
+            var (applies, reason) = fix.Check(context);
+            if (!applies)
+            {
+                Skip(supervisor.Name, verdict.Cause, fix.Name, reason);
+                continue;
+            }
+
+            if (await AttemptAsync(supervisor, fix, context, config.Healing.VerifyTimeout, ct))
+            {
+                return;
+            }
+        }
+    }
+
+    /// One fix as a transaction. True when verified and committed.
+    private async Task<bool> AttemptAsync(ServiceSupervisor supervisor, IFix fix, FixContext context, TimeSpan verifyTimeout, CancellationToken ct)
+    {
+        var fixId = $"fix-{_setup.Time.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
+        var started = _setup.Time.GetTimestamp();
+        var touches = fix.Touches(context);
+        _setup.Events.Publish(EventTypes.FixStarted, supervisor.Name, Data(fixId, fix, context).Add("touches", touches).Build());
+        var tx = FixTransaction.Begin(_setup.BackupsDirectory, fixId, fix, context);
+        string detail;
+        bool ok;
+        try
+        {
+            if (fix.HoldsServiceDown)
+            {
+                await supervisor.StopAsync();
+            }
+
+            var result = await fix.ApplyAsync(context, ct);
+            detail = result.Detail;
+            if (fix.HoldsServiceDown || supervisor.Snapshot.State is ServiceState.Failed or ServiceState.Exited or ServiceState.Stopped)
+            {
+                await supervisor.StartAsync();
+            }
+
+            (ok, var why) = result.Applied ? await VerifyAsync(supervisor, fix, verifyTimeout, ct) : (false, result.Detail);
+            detail = ok ? detail : why;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            (ok, detail) = (false, ex.Message);
+        }
+
+        _setup.Records.Record(context.Verdict.Cause, fix.Name, ok);
+        var took = (long)_setup.Time.GetElapsedTime(started).TotalMilliseconds;
+        if (ok)
+        {
+            tx.Commit();
+            supervisor.Output.WriteNote($"[aurora] fix {fix.Name} verified in {took} ms: {detail}");
+            _setup.Events.Publish(EventTypes.FixVerified, supervisor.Name, Data(fixId, fix, context).Add("detail", detail).Add("duration_ms", took).Build());
+            return true;
+        }
+
+        var (restored, removed) = tx.Rollback();
+        supervisor.Output.WriteNote($"[aurora] fix {fix.Name} rolled back ({restored} restored, {removed} removed): {detail}");
+        _setup.Events.Publish(EventTypes.FixRolledBack, supervisor.Name, Data(fixId, fix, context).Add("reason", detail)
+            .Add("restored", restored).Add("removed", removed).Add("duration_ms", took).Build());
+        return false;
+    }
+
+    private IEnumerable<IFix> Catalog(ServiceSupervisor supervisor, Config.AuroraConfig config)
+    {
+        var service = supervisor.Config;
+        var timeout = config.Healing.VerifyTimeout * 10;
+        foreach (var (spec, i) in service.Fixes.Select((f, i) => (f, i)))
+        {
+            yield return new UserDefinedFix(spec, i, _setup.Runner, supervisor.Output, timeout);
+        }
+
+        yield return new RunInstallFix(_setup.Runner, supervisor.Output, timeout);
+        yield return new RestoreExecBitFix();
+        yield return new StopStaleInstanceFix(_setup.Ports, _setup.Time);
+        yield return new RestartFix(Causes.Hang);
+        yield return new RestartFix(Causes.OutOfMemory);
+        yield return new CleanDiskFix(_setup.LogDirectory, config.Maintenance, _setup.Time);
+    }
+
+    private void Skip(string service, string cause, string? fix, string reason) =>
+        _setup.Events.Publish(EventTypes.FixSkipped, service, new EventData().Add("cause", cause).Add("fix", fix).Add("reason", reason).Build());
+
+    private static EventData Data(string fixId, IFix fix, FixContext context) => new EventData()
+        .Add("fix_id", fixId).Add("fix", fix.Name).Add("cause", context.Verdict.Cause).Add("user_defined", fix.IsUserDefined);
+}

@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Aurora.Core.Diagnosis;
+using Aurora.Core.Processes;
+using Aurora.Core.Supervision;
+
+namespace Aurora.Core.Healing;
+
+/// port_conflict: stop the holder of the port only if it is a stale instance of this same service — it
+/// carries this project's tag for this service (AURORA_TAG=projectId/name), left over from an earlier run.
+/// A foreign holder is named and left alone.
+public sealed partial class StopStaleInstanceFix(IPortOwners owners, TimeProvider time) : IFix
+{
+    public string Name => "stop_stale_instance";
+
+    public string Cause => Causes.PortConflict;
+
+    public bool IsUserDefined => false;
+
+    public bool HoldsServiceDown => false;
+
+    public ImmutableArray<string> Verify => [];
+
+    [GeneratedRegex(@"^port (\d+) is held by pid (\d+)")]
+    private static partial Regex HeldBy();
+
+    public ImmutableArray<string> Touches(FixContext context) => [];
+
+    public (bool Applies, string Reason) Check(FixContext context)
+    {
+        if (Holder(context) is not { } holder)
+        {
+            return (false, "the port's holder is not known (it may be gone already)");
+        }
+
+        return holder.Tag == StaleTag(context)
+            ? (true, "")
+            : (false, $"{holder.Describe()}, which is not an instance of {context.Service.Name}: left alone");
+    }
+
+    public async Task<FixResult> ApplyAsync(FixContext context, CancellationToken ct)
+    {
+        var holder = Holder(context)!;
+        var stopped = await LeftoverProcesses.StopOneAsync(holder.Pid, StaleTag(context), TimeSpan.FromSeconds(5), time, ct);
+        return stopped
+            ? FixResult.Ok($"stopped stale instance pid {holder.Pid} holding port {holder.Port}")
+            : FixResult.Failed($"pid {holder.Pid} could not be stopped");
+    }
+
+    private static string StaleTag(FixContext context) => $"{context.ProjectId}/{context.Service.Name}";
+
+    private PortOwner? Holder(FixContext context)
+    {
+        var ports = context.Verdict.Evidence.Select(e => HeldBy().Match(e)).Where(m => m.Success)
+            .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
+            .Concat(context.Service.Ports).Distinct();
+        return ports.Select(owners.Owner).FirstOrDefault(o => o is not null);
+    }
+}

@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using Aurora.Core.Supervision;
+
+namespace Aurora.Core.Healing;
+
+/// A fix from the service's `fixes:` list: run its argv; its own `verify` decides with the service check.
+public sealed class UserDefinedFix(Config.UserFix spec, int index, FixCommandRunner runner, IServiceOutput log, TimeSpan timeout) : IFix
+{
+    public string Name { get; } = $"user:{index}:{string.Join(' ', spec.Run)}";
+
+    public string Cause => spec.Cause;
+
+    public bool IsUserDefined => true;
+
+    public bool HoldsServiceDown => true;
+
+    public ImmutableArray<string> Verify => spec.Verify;
+
+    public ImmutableArray<string> Touches(FixContext context) => spec.Touches;
+
+    public (bool Applies, string Reason) Check(FixContext context) => (true, "");
+
+    public async Task<FixResult> ApplyAsync(FixContext context, CancellationToken ct)
+    {
+        var (ok, detail) = await runner.RunAsync(spec.Run, context.Service, log, timeout, ct);
+        return new FixResult(ok, detail);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using Aurora.Core.Config;
+using Aurora.Core.Events;
+using Aurora.Core.Reload;
+
+namespace Aurora.Daemon.Hosting;
+
+/// `aurora reload`, SIGHUP and POST /api/v1/reload: re-read the config file, validate all of it, and
+/// only then apply it as a diff. A config with any error changes nothing at all. One reload at a time.
+/// Nothing about a reload is persisted but the file itself, so a daemon killed halfway comes back
+/// (`aurora up`) with the file's config whole — never a mix of old and new.
+public sealed class Reloader(AuroraRuntime runtime)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public async Task<ReloadOutcome> ReloadAsync(bool dryRun, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var current = runtime.Config;
+            var loaded = ConfigLoader.Load(current.FilePath);
+            if (loaded.Config is not { } next)
+            {
+                var errors = loaded.Diagnostics.Where(d => !d.IsWarning).Select(d => d.ToString()).ToImmutableArray();
+                if (!dryRun)
+                {
+                    runtime.Events.Publish(EventTypes.ConfigRejected, null,
+                        new EventData().Add("file", current.FilePath).Add("errors", errors).Build());
+                }
+
+                return new ReloadOutcome(null, errors, Applied: false);
+            }
+
+            var plan = ReloadPlanner.Plan(current, next);
+            if (dryRun)
+            {
+                return new ReloadOutcome(plan, [], Applied: false);
+            }
+
+            await runtime.Orchestrator.ApplyAsync(next, plan);
+            foreach (var change in plan.Updated.Concat(plan.Restarted).Where(c => c.Fields.Contains("logs")))
+            {
+                runtime.Log(change.Service)?.Reconfigure(next.Find(change.Service)!.Logs);
+            }
+
+            runtime.Events.Publish(EventTypes.ConfigReloaded, null, Describe(plan, current.FilePath).Build());
+            return new ReloadOutcome(plan, [], Applied: true);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static EventData Describe(ReloadPlan plan, string file) => new EventData()
+        .Add("file", file)
+        .Add("added", plan.Added)
+        .Add("removed", plan.Removed)
+        .Add("restarted", plan.Restarted.Select(c => $"{c.Service} ({string.Join(", ", c.Fields)})"))
+        .Add("updated", plan.Updated.Select(c => $"{c.Service} ({string.Join(", ", c.Fields)})"))
+        .Add("unchanged", plan.Unchanged);
+}
+
+/// The result of a reload: the plan (null when the config was rejected) and every error found.
+public sealed record ReloadOutcome(ReloadPlan? Plan, ImmutableArray<string> Errors, bool Applied);

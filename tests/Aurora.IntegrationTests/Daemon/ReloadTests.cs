@@ -1,0 +1,181 @@
+using System.Runtime.InteropServices;
+using Aurora.Cli.Client;
+using Aurora.Contracts.V1;
+using Aurora.Core.Events;
+using Aurora.Core.Processes;
+using Aurora.Daemon.Hosting;
+using Aurora.IntegrationTests.TestSupport;
+
+namespace Aurora.IntegrationTests.Daemon;
+
+public class ReloadTests
+{
+    private const string Base = """
+        services:
+          db:
+            command: ["sleep", "1001"]
+          api:
+            command: ["sleep", "1002"]
+            depends_on: [db]
+          worker:
+            command: ["sleep", "1003"]
+            restart: { policy: on-failure }
+        """;
+
+    [Theory(Timeout = 60000)]
+    [InlineData("syntax", "services:\n  db:\n    command: [\"sleep\", \"1001\"\n", "aurora.yaml:4:1: ")]
+    [InlineData("unknown key", "services:\n  db:\n    command: [\"sleep\", \"1001\"]\n    comand: x\n", "aurora.yaml:4:5: services.db.comand: unknown key")]
+    [InlineData("cycle", "services:\n  db:\n    command: [\"sleep\", \"1001\"]\n    depends_on: [api]\n  api:\n    command: [\"sleep\", \"1002\"]\n    depends_on: [db]\n", "dependency cycle: ")]
+    public async Task Rejected_reload_exits_2_with_positioned_errors_and_changes_no_pid(string kind, string broken, string expected)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var project = TestProject.Create(Base);
+        await using var daemon = await project.StartDaemonAsync();
+        var before = await RunningPids(project, daemon, ct);
+
+        project.Write(broken);
+        var result = await project.Cli(ct, "reload");
+        Assert.True(result.ExitCode == 2, $"{kind}: exit {result.ExitCode}: {result.Output}");
+        Assert.Contains(expected, result.Output);
+        Assert.Contains("nothing was changed", result.Output);
+        Assert.Equal(before, await Pids(project, ct));
+        Assert.Equal(3, daemon.Runtime.Config.Services.Length);
+        await daemon.WaitForEvent(EventTypes.ConfigRejected, null!);
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Reload_adds_removes_restarts_and_updates_in_place_changing_exactly_the_expected_pids()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var project = TestProject.Create(Base);
+        await using var daemon = await project.StartDaemonAsync();
+        var before = await RunningPids(project, daemon, ct);
+
+        // db: unchanged; api: command changes (restart); worker: removed; cache: added; db gets a new restart policy (in place).
+        project.Write("""
+            services:
+              db:
+                command: ["sleep", "1001"]
+                restart: { policy: always }
+              api:
+                command: ["sleep", "2002"]
+                depends_on: [db]
+              cache:
+                command: ["sleep", "1004"]
+            """);
+        var cacheStarted = daemon.WaitForEvent(EventTypes.ServiceStarted, "cache");
+        var result = await project.Cli(ct, "reload");
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains("+ add             cache", result.Output);
+        Assert.Contains("- remove          worker", result.Output);
+        Assert.Contains("~ restart         api (command)", result.Output);
+        Assert.Contains("= update in place db (restart)", result.Output);
+        await cacheStarted;
+
+        var after = await Pids(project, ct);
+        Assert.Equal(before["db"], after["db"]);
+        Assert.NotEqual(before["api"], after["api"]);
+        Assert.NotNull(after["api"]);
+        Assert.False(after.ContainsKey("worker"));
+        Assert.False(ProcessTable.Exists(before["worker"]!.Value));
+        Assert.NotNull(after["cache"]);
+        Assert.Equal(Aurora.Core.Config.RestartPolicyKind.Always, daemon.Runtime.Config.Find("db")!.Restart.Policy);
+
+        var reloaded = await daemon.WaitForEvent(EventTypes.ConfigReloaded, null!);
+        Assert.Equal("cache", reloaded.Data.GetProperty("added")[0].GetString());
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Dry_run_prints_the_diff_and_changes_nothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var project = TestProject.Create(Base);
+        await using var daemon = await project.StartDaemonAsync();
+        var before = await RunningPids(project, daemon, ct);
+        project.Write(Base.Replace("1002", "3002"));
+        var result = await project.Cli(ct, "reload", "--dry-run");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("dry run", result.Output);
+        Assert.Contains("~ restart         api (command)", result.Output);
+        Assert.Equal(before, await Pids(project, ct));
+        Assert.Equal(["sleep", "1002"], daemon.Runtime.Config.Find("api")!.Command);
+    }
+
+    [Fact(Timeout = 90000)]
+    public async Task Sighup_reloads_like_aurora_reload()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var project = TestProject.Create(Base);
+        Assert.Equal(0, (await project.Cli(ct, "up", "-d")).ExitCode);
+        var before = await RunningPids(project, null, ct);
+        project.Write(Base.Replace("1003", "4003"));
+        var daemonPid = DaemonLock.RunningPid(project.Paths)!.Value;
+
+        Assert.Equal(0, Kill(daemonPid, Signals.SIGHUP));
+        var changed = await WaitForPids(project, p => p.GetValueOrDefault("worker") is { } w && w != before["worker"], ct);
+        Assert.Equal(before["db"], changed["db"]);
+        Assert.Equal(before["api"], changed["api"]);
+        Assert.Equal(daemonPid, DaemonLock.RunningPid(project.Paths));
+        var events = await project.Cli(ct, "events", "--json");
+        Assert.Contains("\"type\":\"config.reloaded\"", events.Output);
+        Assert.Equal(0, (await project.Cli(ct, "down")).ExitCode);
+    }
+
+    [Fact(Timeout = 90000)]
+    public async Task A_daemon_killed_during_a_reload_comes_back_with_the_new_config_whole()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var project = TestProject.Create(Base);
+        Assert.Equal(0, (await project.Cli(ct, "up", "-d")).ExitCode);
+        var old = await RunningPids(project, null, ct);
+        var oldDaemon = DaemonLock.RunningPid(project.Paths)!.Value;
+        project.Write(Base.Replace("1002", "5002").Replace("1003", "5003"));
+
+        var reload = project.Cli(ct, "reload");
+        Assert.Equal(0, Kill(oldDaemon, Signals.SIGKILL));
+        await reload;
+
+        var up = await project.Cli(ct, "up", "-d");
+        Assert.True(up.ExitCode == 0, up.Output);
+        var now = await RunningPids(project, null, ct);
+        Assert.All(old.Values, p => Assert.False(ProcessTable.Exists(p!.Value) && ProcessTable.Read(p.Value) is { IsZombie: false }, $"old pid {p} survived"));
+        var tag = AuroraRuntime.ProjectId(project.Dir);
+        foreach (var (name, arg) in new[] { ("db", "1001"), ("api", "5002"), ("worker", "5003") })
+        {
+            var pid = now[name]!.Value;
+            Assert.Equal(["sleep", arg], ProcessTable.CommandLine(pid));
+            Assert.Single(ProcessTable.TaggedPids($"{tag}/{name}"));
+        }
+
+        Assert.Equal(0, (await project.Cli(ct, "down")).ExitCode);
+    }
+
+    private static async Task<Dictionary<string, int?>> Pids(TestProject project, CancellationToken ct)
+    {
+        using var client = new ControlClient(project.Paths);
+        var list = await client.GetAsync("/api/v1/services", AuroraJsonContext.Default.ServiceListDto, ct);
+        return list.Services.ToDictionary(s => s.Name, s => s.Pid);
+    }
+
+    private static async Task<Dictionary<string, int?>> RunningPids(TestProject project, RunningDaemon? daemon, CancellationToken ct) =>
+        await WaitForPids(project, p => p.Values.All(v => v is not null), ct);
+
+    private static async Task<Dictionary<string, int?>> WaitForPids(TestProject project, Func<Dictionary<string, int?>, bool> ready, CancellationToken ct)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        while (true)
+        {
+            var pids = await Pids(project, ct);
+            if (ready(pids))
+            {
+                return pids;
+            }
+
+            Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(20), "services never reached the expected pids");
+            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System, ct);
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+}

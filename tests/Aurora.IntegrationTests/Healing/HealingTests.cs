@@ -1,0 +1,179 @@
+using System.Collections.Immutable;
+using System.Net;
+using System.Net.Sockets;
+using Aurora.Core.Events;
+using Aurora.Core.Processes;
+using Aurora.Daemon.Hosting;
+using Aurora.IntegrationTests.Daemon;
+using Aurora.IntegrationTests.Processes;
+using Aurora.IntegrationTests.TestSupport;
+
+namespace Aurora.IntegrationTests.Healing;
+
+/// Real failing programs healed (or deliberately not) as transactions.
+public class HealingTests
+{
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Missing_python_module_is_installed_verified_and_the_service_becomes_healthy()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var port = FreePort();
+        await using var project = TestProject.Create($$"""
+            services:
+              api:
+                command: ["python3", "app.py"]
+                env: { PYTHONPATH: "lib", PORT: "{{port}}" }
+                install: ["sh", "-c", "mkdir -p lib && printf 'GREETING = \"hi\"\\n' > lib/greetings.py"]
+                health: { tcp: "127.0.0.1:{{port}}", interval: 200ms, timeout: 1s }
+                restart: { backoff: { initial: 200ms } }
+            """);
+        File.WriteAllText(Path.Combine(project.Dir, "app.py"),
+            "import os, socket, time\nimport greetings\ns = socket.socket(); s.bind(('127.0.0.1', int(os.environ['PORT']))); s.listen()\nprint(greetings.GREETING, flush=True)\ntime.sleep(1000)\n");
+
+        await using var daemon = await project.StartDaemonAsync();
+        var failed = await daemon.WaitForEvent(EventTypes.ServiceExited, "api");
+        var diagnosed = await daemon.WaitForEvent(EventTypes.IncidentDiagnosed, "api");
+        Assert.Equal("missing_dependency", diagnosed.Data.GetProperty("cause").GetString());
+        var started = await daemon.WaitForEvent(EventTypes.FixStarted, "api");
+        Assert.Equal("run_install", started.Data.GetProperty("fix").GetString());
+        var verified = await daemon.WaitForEvent(EventTypes.FixVerified, "api");
+        Assert.Equal("healthy", daemon.Runtime.Orchestrator.Find("api")!.Snapshot.State.ToString().ToLowerInvariant());
+        Assert.True(File.Exists(Path.Combine(project.Dir, "lib", "greetings.py")));
+        TestContext.Current.SendDiagnosticMessage($"failure -> verified healthy: {(verified.Time - failed.Time).TotalMilliseconds:0} ms");
+        _ = ct;
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Script_without_its_execute_bit_gets_it_back_and_runs()
+    {
+        await using var project = TestProject.Create("""
+            services:
+              job:
+                command: ["./run.sh"]
+                restart: { backoff: { initial: 100ms } }
+            """);
+        var script = Path.Combine(project.Dir, "run.sh");
+        File.WriteAllText(script, "#!/bin/sh\necho running\nexec sleep 1000\n");
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        await using var daemon = await project.StartDaemonAsync();
+        var diagnosed = await daemon.WaitForEvent(EventTypes.IncidentDiagnosed, "job");
+        Assert.Equal("permission_denied", diagnosed.Data.GetProperty("cause").GetString());
+        var verified = await daemon.WaitForEvent(EventTypes.FixVerified, "job");
+        Assert.Equal("restore_exec_bit", verified.Data.GetProperty("fix").GetString());
+        Assert.True(File.GetUnixFileMode(script).HasFlag(UnixFileMode.UserExecute));
+        Assert.True(File.GetUnixFileMode(script).HasFlag(UnixFileMode.OtherExecute));
+        Assert.NotNull(daemon.Runtime.Orchestrator.Find("job")!.Snapshot.Pid);
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task A_fix_whose_verify_fails_is_rolled_back_byte_for_byte()
+    {
+        await using var project = TestProject.Create("""
+            services:
+              api:
+                command: ["python3", "-c", "import not_installed_module"]
+                restart: { policy: never }
+                fixes:
+                  - cause: missing_dependency
+                    run: ["sh", "-c", "printf 'changed' > settings.conf && chmod 600 settings.conf && mkdir -p cache/sub && echo new > cache/sub/made.txt && echo extra > cache/old.txt.new && rm cache/keep.txt"]
+                    touches: [settings.conf, cache, created.flag]
+                    verify: ["false"]
+            """);
+        var original = new byte[] { 0x00, 0xFF, 0x10, (byte)'\n', (byte)'x' };
+        var settings = Path.Combine(project.Dir, "settings.conf");
+        File.WriteAllBytes(settings, original);
+        File.SetUnixFileMode(settings, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
+        Directory.CreateDirectory(Path.Combine(project.Dir, "cache"));
+        File.WriteAllText(Path.Combine(project.Dir, "cache", "keep.txt"), "keep me");
+
+        await using var daemon = await project.StartDaemonAsync();
+        var rolledBack = await daemon.WaitForEvent(EventTypes.FixRolledBack, "api");
+        Assert.StartsWith("user:0:", rolledBack.Data.GetProperty("fix").GetString());
+        Assert.Equal(original, File.ReadAllBytes(settings));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(settings));
+        Assert.Equal("keep me", File.ReadAllText(Path.Combine(project.Dir, "cache", "keep.txt")));
+        Assert.False(Directory.Exists(Path.Combine(project.Dir, "cache", "sub")));
+        Assert.False(File.Exists(Path.Combine(project.Dir, "cache", "old.txt.new")));
+        Assert.Equal(["keep.txt"], Directory.GetFileSystemEntries(Path.Combine(project.Dir, "cache")).Select(Path.GetFileName));
+        var manifest = Aurora.Core.Healing.FixManifest.Read(Path.Combine(project.Paths.Backups, rolledBack.Data.GetProperty("fix_id").GetString()!, "manifest.json"));
+        Assert.Equal("rolled_back", manifest.State);
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task A_foreign_port_holder_is_named_and_left_alone()
+    {
+        using var foreign = new TcpListener(IPAddress.Loopback, 0);
+        foreign.Start();
+        var port = ((IPEndPoint)foreign.LocalEndpoint).Port;
+        await using var project = TestProject.Create($$"""
+            services:
+              web:
+                command: ["python3", "-c", "import socket; s = socket.socket(); s.bind(('127.0.0.1', {{port}})); s.listen()"]
+                ports: [{{port}}]
+                restart: { policy: never }
+            """);
+        await using var daemon = await project.StartDaemonAsync();
+        var skipped = await daemon.WaitForEvent(EventTypes.FixSkipped, "web", e => e.Data.GetProperty("fix").GetString() == "stop_stale_instance");
+        Assert.Contains($"held by pid {Environment.ProcessId}", skipped.Data.GetProperty("reason").GetString());
+        Assert.Contains("left alone", skipped.Data.GetProperty("reason").GetString());
+        Assert.True(foreign.Server.IsBound);
+        using var probe = new TcpClient();
+        await probe.ConnectAsync(IPAddress.Loopback, port, TestContext.Current.CancellationToken);
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task A_stale_instance_of_the_same_service_holding_its_port_is_stopped_and_the_service_comes_up()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var port = FreePort();
+        var server = $"import socket, time; s = socket.socket(); s.bind(('127.0.0.1', {port})); s.listen(); print('listening', flush=True); time.sleep(1000)";
+        await using var project = TestProject.Create($$"""
+            services:
+              web:
+                command: ["python3", "-c", "{{server}}"]
+                ports: [{{port}}]
+                health: { tcp: "127.0.0.1:{{port}}", interval: 200ms, timeout: 1s }
+                restart: { backoff: { initial: 300ms } }
+            """);
+        await using var daemon = await project.StartDaemonAsync();
+        var first = await daemon.WaitForEvent(EventTypes.ServiceHealthy, "web");
+        var firstPid = first.Data.GetProperty("pid").GetInt32();
+
+        // Simulate an instance left over from an earlier run: same command, this project's tag for web.
+        var mark = daemon.Runtime.Events.LastCommittedSeq;
+        await daemon.Runtime.Orchestrator.Find("web")!.StopAsync().DefaultTimeout();
+        var tag = $"{AuroraRuntime.ProjectId(project.Dir)}/web";
+        var ready = new TaskCompletionSource();
+        var stale = new PosixProcessLauncher().Start(new ProcessSpec(["python3", "-c", server], project.Dir, TestChild.BaseEnvironment, tag,
+            new ReadySink(ready)));
+        await ready.Task.DefaultTimeout();
+
+        await daemon.Runtime.Orchestrator.Find("web")!.StartAsync().DefaultTimeout();
+        var verified = await daemon.WaitForEventAfter(mark, e => e.Type == EventTypes.FixVerified && e.Service == "web");
+        Assert.Equal("stop_stale_instance", verified.Data.GetProperty("fix").GetString());
+        var exit = await stale.Exited.DefaultTimeout();
+        Assert.NotNull(exit.Signal);
+        var now = daemon.Runtime.Orchestrator.Find("web")!.Snapshot;
+        Assert.Equal("Healthy", now.State.ToString());
+        Assert.NotEqual(firstPid, now.Pid);
+        Assert.NotEqual(stale.Pid, now.Pid);
+        _ = ct;
+    }
+
+    private sealed class ReadySink(TaskCompletionSource ready) : IOutputSink
+    {
+        public void Write(ReadOnlySpan<byte> chunk) => ready.TrySetResult();
+
+        public void Complete()
+        {
+        }
+    }
+}
