@@ -585,7 +585,7 @@ def main():
     a = ap.parse_args()
 
     q = a.quick
-    kills = 10 if q else 30
+    kills = 8 if q else 30
     settle = 2 if q else 10
     cpu_window = 10 if q else 60
     status_runs = 10 if q else 20

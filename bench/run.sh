@@ -69,7 +69,7 @@ rm -rf "$work"; mkdir -p "$work"
 cleanup() { python3 "$root/bench/measure.py" --cleanup "$work" || true; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-bound=140; [ ${#quick[@]} -gt 0 ] || bound=1500
+bound=155; [ ${#quick[@]} -gt 0 ] || bound=1500
 say "run directory $work; measurements bounded at ${bound}s; the machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 timeout --signal=INT --kill-after=10 "$((bound + 35))" python3 "$root/bench/measure.py" --work "$work" --deadline "$bound" "${args[@]}" ${quick[@]+"${quick[@]}"} \
   --json-out "$work/results.json"
