@@ -13,18 +13,12 @@ namespace Aurora.IntegrationTests.Healing;
 /// Real failing programs healed (or deliberately not) as transactions.
 public class HealingTests
 {
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
 
     [Fact(Timeout = 60000)]
     public async Task Missing_python_module_is_installed_verified_and_the_service_becomes_healthy()
     {
         var ct = TestContext.Current.CancellationToken;
-        var port = FreePort();
+        var port = Os.FreePort();
         await using var project = TestProject.Create($$"""
             services:
               api:
@@ -133,7 +127,7 @@ public class HealingTests
     public async Task A_stale_instance_of_the_same_service_holding_its_port_is_stopped_and_the_service_comes_up()
     {
         var ct = TestContext.Current.CancellationToken;
-        var port = FreePort();
+        var port = Os.FreePort();
         var server = $"import socket, time; s = socket.socket(); s.bind(('127.0.0.1', {port})); s.listen(); print('listening', flush=True); time.sleep(1000)";
         await using var project = TestProject.Create($$"""
             services:
