@@ -11,6 +11,7 @@ using Aurora.Core.Health;
 using Aurora.Core.Logs;
 using Aurora.Core.Processes;
 using Aurora.Core.Supervision;
+using Aurora.Daemon.Notify;
 
 namespace Aurora.Daemon.Hosting;
 
@@ -37,6 +38,7 @@ public sealed class AuroraRuntime : IAsyncDisposable
         var context = new SupervisorContext(Launcher, Events, States, new ScheduledHealthChecks(_scheduler, Launcher, baseEnv, time),
             time, Random.Shared.NextDouble, projectId, baseEnv, Diagnoser.Default(ports));
         Orchestrator = new Orchestrator(config, context, LogOf);
+        Notifier = new WebhookNotifier(config.Notify, Events, time);
         Healing = new HealingEngine(new HealingSetup(Orchestrator, Events, States, new FixCommandRunner(Launcher, baseEnv, time),
             new JsonFixRecords(paths.FixRecords), ports, time, paths.ProjectDirectory, projectId, paths.Backups, paths.Logs));
         Reloader = new Reloader(this);
@@ -66,6 +68,8 @@ public sealed class AuroraRuntime : IAsyncDisposable
 
     public HealingEngine Healing { get; }
 
+    public WebhookNotifier Notifier { get; }
+
     public ServiceLog? Log(string service) => _logs.GetValueOrDefault(service);
 
     private ServiceLog LogOf(ServiceConfig s) =>
@@ -77,6 +81,7 @@ public sealed class AuroraRuntime : IAsyncDisposable
         Events.Publish(EventTypes.DaemonStarted, null, new EventData().Add("pid", Environment.ProcessId)
             .Add("config", Config.FilePath).Add("services", Config.Services.Length).Add("leftovers_stopped", leftovers).Build());
         Healing.Start(Events.LastCommittedSeq);
+        Notifier.Start(BootSeq);
         await Orchestrator.StartAllAsync();
     }
 
@@ -114,6 +119,7 @@ public sealed class AuroraRuntime : IAsyncDisposable
     {
         await Healing.DisposeAsync();
         await Orchestrator.DisposeAsync();
+        await Notifier.DisposeAsync();
         await _scheduler.DisposeAsync();
         await Events.FlushAsync(CancellationToken.None);
         foreach (var log in _logs.Values)
