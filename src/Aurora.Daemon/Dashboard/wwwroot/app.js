@@ -348,7 +348,8 @@
   function spark(kind, label) {
     const wrap = el("div", `spark ${kind}-box`);
     const svg = svgEl("svg", { viewBox: "0 0 300 40", preserveAspectRatio: "none", role: "img" });
-    svg.append(svgEl("line", { x1: 0, y1: 39.5, x2: 300, y2: 39.5, class: "base" }), svgEl("polyline", { class: kind, points: "" }));
+    svg.append(svgEl("line", { x1: 0, y1: 39.5, x2: 300, y2: 39.5, class: "base" }), svgEl("polyline", { class: kind, points: "" }),
+      svgEl("circle", { class: kind, r: 0, cx: 300, cy: 39 }));
     wrap.append(el("span", "label", label), svg, el("span", "value", "—"));
     return wrap;
   }
@@ -357,10 +358,19 @@
     const values = points.map(pick);
     const known = values.filter((v) => v != null);
     const max = Math.max(floor === 100 ? 5 : 1, ...known) * 1.1;
+    // The x axis spans what has been seen so far (at least 30 s), up to the 5-minute window.
+    const span = Math.min(WINDOW_MS, Math.max(30000, points.length ? now - points[0].t : 0));
     const coords = points
       .filter((p) => pick(p) != null)
-      .map((p) => `${(300 - ((now - p.t) / WINDOW_MS) * 300).toFixed(1)},${(39 - (pick(p) / max) * 37).toFixed(1)}`);
+      .map((p) => `${(300 - ((now - p.t) / span) * 300).toFixed(1)},${(39 - (pick(p) / max) * 37).toFixed(1)}`);
     wrap.querySelector("polyline").setAttribute("points", coords.join(" "));
+    const last = coords.length ? coords[coords.length - 1].split(",") : null;
+    const dot = wrap.querySelector("circle");
+    dot.setAttribute("r", last ? 2.5 : 0);
+    if (last) {
+      dot.setAttribute("cx", last[0]);
+      dot.setAttribute("cy", last[1]);
+    }
     const current = values.length ? values[values.length - 1] : null;
     const peak = known.length ? Math.max(...known) : null;
     const summary = current == null ? "no sample" : `now ${format(current)}, peak ${format(peak)}`;
@@ -462,9 +472,11 @@
       }
       incidents.replaceChildren();
       events.replaceChildren();
+      $("history-results").hidden = true;
       status.textContent = e.status === 404 ? "history unavailable: this daemon has no /api/v1/history" : "search failed: " + e.message;
       return;
     }
+    $("history-results").hidden = false;
     const found = result.incidents || [];
     incidents.replaceChildren(...found.map(incidentItem));
     events.replaceChildren();
