@@ -65,6 +65,7 @@ public static partial class DaemonHost
         builder.Services.AddHostedService<SupervisorService>();
 
         var app = builder.Build();
+        StoppingAbortsRequests.Use(app);
         app.UseWebSockets();
         DashboardEndpoint.Map(app);
         ApiRoutes.Map(app);
