@@ -34,7 +34,7 @@ rc=0
 for project in tests/Aurora.Core.Tests tests/Aurora.IntegrationTests tests/Aurora.BrowserTests; do
   name="$(basename "$project")"
   echo "== $name"
-  dotnet test "$project" -c Release --no-build --nologo --logger "console;verbosity=normal" > "$log_dir/$name.log" 2>&1 || rc=1
+  dotnet test "$project" -c Release --no-build --nologo > "$log_dir/$name.log" 2>&1 || rc=1
   grep -E '^\s+(Failed|Skipped) |^(Passed|Failed)! ' "$log_dir/$name.log" || tail -n 30 "$log_dir/$name.log"
 done
 
