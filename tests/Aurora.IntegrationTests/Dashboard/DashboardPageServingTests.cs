@@ -49,6 +49,20 @@ public class DashboardPageServingTests
     }
 
     [Fact(Timeout = 60000)]
+    public async Task Aurora_up_detached_prints_the_dashboard_link()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (project, port) = DashboardProject.Create();
+        await using var _ = project;
+
+        var up = await project.Cli(ct, "up", "-d");
+
+        Assert.Equal(0, up.ExitCode);
+        Assert.Contains($"aurora: dashboard at http://127.0.0.1:{port}/#token={Aurora.Daemon.Hosting.TokenFile.Ensure(project.Paths)}", up.Output);
+        Assert.Equal(0, (await project.Cli(ct, "down")).ExitCode);
+    }
+
+    [Fact(Timeout = 60000)]
     public async Task Aurora_dashboard_without_a_dashboard_configured_says_how_to_add_one()
     {
         var ct = TestContext.Current.CancellationToken;
