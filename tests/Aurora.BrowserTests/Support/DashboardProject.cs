@@ -45,8 +45,16 @@ internal sealed class DashboardProject : IAsyncDisposable
                 command: ["sh", "-c", "i=0; while true; do i=$((i+1)); echo \"worker tick $i\"; sleep 1; done"]
             dashboard: { listen: "127.0.0.1:{{project.Port}}" }
             """, ct);
-        await project.UpAsync(ct);
-        return project;
+        try
+        {
+            await project.UpAsync(ct);
+            return project;
+        }
+        catch
+        {
+            await project.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task UpAsync(CancellationToken ct)
