@@ -28,6 +28,7 @@
   let refreshTimer = null;
   let logTimer = null;
   let searchTimer = null;
+  let searchGeneration = 0;
   let started = false;
   const seen = new Set();
   const samples = new Map(); // service -> [{t, cpu, mem}]
@@ -470,17 +471,22 @@
     const incidents = $("incidents");
     const events = $("history-events");
     status.textContent = q ? `searching for “${q}”…` : "loading recent incidents…";
+    // Only the latest search may render: an older answer arriving late must not replace a newer one.
+    const generation = ++searchGeneration;
     let result;
     try {
       result = await json("/api/v1/history?limit=50&q=" + encodeURIComponent(q));
     } catch (e) {
-      if (handle(e)) {
+      if (handle(e) || generation !== searchGeneration) {
         return;
       }
       incidents.replaceChildren();
       events.replaceChildren();
       $("history-results").hidden = true;
       status.textContent = e.status === 404 ? "history unavailable: this daemon has no /api/v1/history" : "search failed: " + e.message;
+      return;
+    }
+    if (generation !== searchGeneration) {
       return;
     }
     $("history-results").hidden = false;
