@@ -20,6 +20,7 @@ public static class Program
             EventsCommand.Create(),
             ReloadCommand.Create(),
             ValidateCommand.Create(),
+            DashboardCommand.Create(),
             DaemonCommand.Create(),
         };
 

@@ -3,6 +3,7 @@ using Aurora.Contracts.V1;
 using Aurora.Core.Config;
 using Aurora.Core.Events;
 using Aurora.Daemon.Api;
+using Aurora.Daemon.Dashboard;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -62,6 +63,7 @@ public static partial class DaemonHost
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(k => k.ListenUnixSocket(paths.Socket));
+        DashboardEndpoint.Configure(builder, config, paths);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, AuroraJsonContext.Default));
         var longestStop = config.Services.Select(s => s.Stop.Timeout).DefaultIfEmpty(TimeSpan.Zero).Max();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = longestStop + TimeSpan.FromSeconds(30));
@@ -69,7 +71,9 @@ public static partial class DaemonHost
         builder.Services.AddHostedService<SupervisorService>();
 
         var app = builder.Build();
+        StoppingAbortsRequests.Use(app);
         app.UseWebSockets();
+        DashboardEndpoint.Map(app);
         ApiRoutes.Map(app);
         return app;
     }
