@@ -86,7 +86,7 @@ public sealed class WebhookNotifier : IAsyncDisposable
         {
             await foreach (var e in queue.ReadAllAsync(ct))
             {
-                var body = JsonSerializer.SerializeToUtf8Bytes(DtoMapper.ToDto(e), AuroraJsonContext.Default.EventDto);
+                var body = EventJson.Utf8(e);
                 string? error = null;
                 for (var attempt = 0; attempt <= Retries.Length; attempt++)
                 {
