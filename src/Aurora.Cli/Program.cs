@@ -18,6 +18,7 @@ public static class Program
             ServiceActionCommand.Create("restart", "Restart services (their restart-policy dependents follow)"),
             LogsCommand.Create(),
             EventsCommand.Create(),
+            HistoryCommand.Create(),
             ValidateCommand.Create(),
             DaemonCommand.Create(),
         };

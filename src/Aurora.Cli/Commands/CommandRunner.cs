@@ -23,7 +23,7 @@ internal static class CommandRunner
             catch (ApiException ex)
             {
                 Terminal.Error(ex.Message);
-                return ex.Status == 404 ? ExitCodes.Usage : ExitCodes.Failed;
+                return ex.Status is 400 or 404 ? ExitCodes.Usage : ExitCodes.Failed;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {

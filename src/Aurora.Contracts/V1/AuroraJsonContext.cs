@@ -15,4 +15,5 @@ namespace Aurora.Contracts.V1;
 [JsonSerializable(typeof(LogsDto))]
 [JsonSerializable(typeof(HealthzDto))]
 [JsonSerializable(typeof(ShutdownDto))]
+[JsonSerializable(typeof(HistoryDto))]
 public sealed partial class AuroraJsonContext : JsonSerializerContext;

@@ -20,6 +20,7 @@ internal static class ApiRoutes
         var api = app.MapGroup("/api/v1");
         ServiceRoutes.Map(api);
         EventRoutes.Map(api);
+        HistoryRoutes.Map(api);
         api.MapPost("/shutdown", ShutdownAsync);
         api.MapFallback(() => Error(StatusCodes.Status404NotFound, "not_found", "no such API route; see SPEC §7"));
     }

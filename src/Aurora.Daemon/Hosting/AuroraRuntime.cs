@@ -5,9 +5,11 @@ using System.Text;
 using Aurora.Core.Config;
 using Aurora.Core.Events;
 using Aurora.Core.Health;
+using Aurora.Core.Incidents;
 using Aurora.Core.Logs;
 using Aurora.Core.Processes;
 using Aurora.Core.Supervision;
+using Aurora.Daemon.Incidents;
 
 namespace Aurora.Daemon.Hosting;
 
@@ -34,6 +36,8 @@ public sealed class AuroraRuntime : IAsyncDisposable
         var context = new SupervisorContext(Launcher, Events, States, new ScheduledHealthChecks(_scheduler, Launcher, baseEnv, time),
             time, Random.Shared.NextDouble, ProjectId(paths.ProjectDirectory), baseEnv);
         Orchestrator = new Orchestrator(config, context, s => _logs[s.Name]);
+        Memory = store is IFailureStore failures
+            ? new FailureMemory(Events, failures, new RuntimeServiceFacts(config, Log, States), time) : null;
     }
 
     public AuroraConfig Config { get; }
@@ -55,12 +59,16 @@ public sealed class AuroraRuntime : IAsyncDisposable
 
     public Orchestrator Orchestrator { get; }
 
+    /// Incidents and history; null when the store keeps no failure memory (the in-memory store).
+    public FailureMemory? Memory { get; }
+
     public ServiceLog? Log(string service) => _logs.GetValueOrDefault(service);
 
     public async Task StartAsync()
     {
         Events.Publish(EventTypes.DaemonStarted, null, new EventData().Add("pid", Environment.ProcessId)
             .Add("config", Config.FilePath).Add("services", Config.Services.Length).Build());
+        Memory?.Start(BootSeq);
         await Orchestrator.StartAllAsync();
     }
 
@@ -99,6 +107,11 @@ public sealed class AuroraRuntime : IAsyncDisposable
         await Orchestrator.DisposeAsync();
         await _scheduler.DisposeAsync();
         await Events.FlushAsync(CancellationToken.None);
+        if (Memory is not null)
+        {
+            await Memory.DisposeAsync();
+        }
+
         foreach (var log in _logs.Values)
         {
             log.Dispose();

@@ -3,6 +3,7 @@ using Aurora.Contracts.V1;
 using Aurora.Core.Config;
 using Aurora.Core.Events;
 using Aurora.Daemon.Api;
+using Aurora.Daemon.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -29,7 +30,8 @@ public static partial class DaemonHost
             File.Delete(paths.Socket);
         }
 
-        await using var runtime = new AuroraRuntime(config, paths, TimeProvider.System, new MemoryEventStore());
+        await using var runtime = new AuroraRuntime(config, paths, TimeProvider.System,
+            new SqliteEventStore(paths.StateDb, config.Store, TimeProvider.System));
         var app = Build(runtime, paths, config);
         await app.StartAsync(ct);
         File.SetUnixFileMode(paths.Socket, UnixFileMode.UserRead | UnixFileMode.UserWrite);

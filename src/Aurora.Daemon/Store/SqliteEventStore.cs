@@ -52,9 +52,13 @@ public sealed class SqliteEventStore : IEventStore, IFailureStore
     /// After DisposeAsync, appends are dropped (a late event of a stopping daemon must not throw into its publisher).
     public void Append(AuroraEvent e)
     {
-        if (!_disposed)
+        if (_writer is { } writer)
         {
-            Writer.Enqueue(new WriteRequest.Append(e));
+            writer.Enqueue(new WriteRequest.Append(e));
+        }
+        else if (!_disposed)
+        {
+            throw new InvalidOperationException("the store is not open");
         }
     }
 

@@ -1,0 +1,65 @@
+using Aurora.Core.Events;
+using Aurora.Core.Incidents;
+
+namespace Aurora.Daemon.Incidents;
+
+/// Runs the incident tracker against the daemon's event stream: takes over the incidents left open by a
+/// previous daemon, then feeds it every committed event from the boot seq on.
+public sealed class FailureMemory : IAsyncDisposable
+{
+    private readonly EventLog _events;
+    private readonly IFailureStore _store;
+    private readonly CancellationTokenSource _stop = new();
+    private Task _loop = Task.CompletedTask;
+
+    public FailureMemory(EventLog events, IFailureStore store, IServiceFacts facts, TimeProvider time, ICauseClassifier? classifier = null)
+    {
+        _events = events;
+        _store = store;
+        Tracker = new IncidentTracker(events, facts, classifier ?? EvidenceCauseClassifier.Instance, store.NextIncidentId, time);
+    }
+
+    public IncidentTracker Tracker { get; }
+
+    public IFailureStore Store => _store;
+
+    public void Start(long afterSeq)
+    {
+        Tracker.Restore(_store.OpenIncidents());
+        _loop = Task.Run(() => FollowAsync(afterSeq, _stop.Token));
+    }
+
+    private async Task FollowAsync(long last, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await foreach (var e in _events.WatchAsync(last, ct))
+                {
+                    Tracker.Observe(e);
+                    last = e.Seq;
+                }
+
+                return;
+            }
+            catch (EventStreamOverflowException overflow)
+            {
+                // Fell behind a burst: pick up where it stopped, from the store.
+                last = overflow.LastSeq;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _loop;
+        Tracker.Dispose();
+        _stop.Dispose();
+    }
+}
