@@ -9,7 +9,7 @@ namespace Aurora.Core.Incidents;
 /// exit in between (then the resolution time is that start). A requested stop and the daemon's shutdown
 /// resolve nothing. Everything it decides is published as incident.* events through the EventLog.
 /// Observe is called by one loop; stability timers fire on the thread pool, hence the lock.
-public sealed class IncidentTracker : IDisposable
+public sealed partial class IncidentTracker : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, IncidentRecord> _open = [];
@@ -19,14 +19,19 @@ public sealed class IncidentTracker : IDisposable
     private readonly ICauseClassifier _classifier;
     private readonly Func<string> _nextId;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _evidenceDelay;
 
-    public IncidentTracker(EventLog events, IServiceFacts facts, ICauseClassifier classifier, Func<string> nextId, TimeProvider time)
+    /// evidenceDelay: how long to let a failed process's last output reach its log before the evidence is
+    /// taken (its exit can be seen before its pipe is drained); zero takes it at once.
+    public IncidentTracker(EventLog events, IServiceFacts facts, ICauseClassifier classifier, Func<string> nextId, TimeProvider time,
+        TimeSpan evidenceDelay = default)
     {
         _events = events;
         _facts = facts;
         _classifier = classifier;
         _nextId = nextId;
         _time = time;
+        _evidenceDelay = evidenceDelay;
     }
 
     public IReadOnlyList<IncidentRecord> Open
@@ -60,22 +65,29 @@ public sealed class IncidentTracker : IDisposable
             return;
         }
 
-        var service = e.Service!;
         lock (_gate)
         {
-            CancelStability(service);
-            switch (signal)
+            if (!Defer(e))
             {
-                case IncidentSignal.Bad:
-                    OnBad(service, e);
-                    break;
-                case IncidentSignal.Good:
-                    Resolve(service, e.Time);
-                    break;
-                case IncidentSignal.Up when _open.ContainsKey(service) && _facts.StableAfter(service) is { } after:
-                    ArmStability(service, e.Time, after);
-                    break;
+                Handle(e.Service!, signal, e);
             }
+        }
+    }
+
+    private void Handle(string service, IncidentSignal signal, AuroraEvent e)
+    {
+        CancelStability(service);
+        switch (signal)
+        {
+            case IncidentSignal.Bad:
+                OnBad(service, e);
+                break;
+            case IncidentSignal.Good:
+                Resolve(service, e.Time);
+                break;
+            case IncidentSignal.Up when _open.ContainsKey(service) && _facts.StableAfter(service) is { } after:
+                ArmStability(service, e.Time, after);
+                break;
         }
     }
 
@@ -96,18 +108,24 @@ public sealed class IncidentTracker : IDisposable
 
     private void OnBad(string service, AuroraEvent e)
     {
-        var evidence = EvidencePicker.Pick(_facts.RecentLines(service), _facts.SecretValues(service));
-        var cause = _classifier.Classify(new CauseContext(service, e, evidence, _facts.LastCause(service)));
-        if (_open.TryGetValue(service, out var current))
+        if (!_open.TryGetValue(service, out var current))
         {
-            if (Rank(cause) > Rank(current.Cause))
-            {
-                SetCause(current, cause);
-            }
-
+            BeginOpening(service, e);
             return;
         }
 
+        var evidence = EvidencePicker.Pick(_facts.RecentLines(service), _facts.SecretValues(service));
+        var cause = _classifier.Classify(new CauseContext(service, e, evidence, _facts.LastCause(service)));
+        if (Rank(cause) > Rank(current.Cause))
+        {
+            SetCause(current, cause);
+        }
+    }
+
+    private void OpenNow(string service, AuroraEvent e)
+    {
+        var evidence = EvidencePicker.Pick(_facts.RecentLines(service), _facts.SecretValues(service));
+        var cause = _classifier.Classify(new CauseContext(service, e, evidence, _facts.LastCause(service)));
         var incident = new IncidentRecord(_nextId(), service, cause, e.Time, null, [.. evidence],
             FailureSignature.Compute(evidence, cause), []);
         _open[service] = incident;
@@ -173,12 +191,13 @@ public sealed class IncidentTracker : IDisposable
     {
         lock (_gate)
         {
-            foreach (var t in _stability.Values)
+            foreach (var t in _stability.Values.Concat(_opening.Values.Select(o => o.Timer)))
             {
                 t.Dispose();
             }
 
             _stability.Clear();
+            _opening.Clear();
         }
     }
 }

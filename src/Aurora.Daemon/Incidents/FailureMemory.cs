@@ -12,11 +12,14 @@ public sealed class FailureMemory : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task _loop = Task.CompletedTask;
 
+    /// A process's exit can be seen before its pipe is drained into the log; its last lines are the evidence.
+    public static readonly TimeSpan EvidenceDelay = TimeSpan.FromMilliseconds(200);
+
     public FailureMemory(EventLog events, IFailureStore store, IServiceFacts facts, TimeProvider time, ICauseClassifier? classifier = null)
     {
         _events = events;
         _store = store;
-        Tracker = new IncidentTracker(events, facts, classifier ?? EvidenceCauseClassifier.Instance, store.NextIncidentId, time);
+        Tracker = new IncidentTracker(events, facts, classifier ?? EvidenceCauseClassifier.Instance, store.NextIncidentId, time, EvidenceDelay);
     }
 
     public IncidentTracker Tracker { get; }
@@ -37,7 +40,7 @@ public sealed class FailureMemory : IAsyncDisposable
             {
                 await foreach (var e in _events.WatchAsync(last, ct))
                 {
-                    Tracker.Observe(e);
+                    Observe(e);
                     last = e.Seq;
                 }
 
@@ -52,6 +55,19 @@ public sealed class FailureMemory : IAsyncDisposable
             {
                 return;
             }
+        }
+    }
+
+    // One odd event must not end the failure memory of a running daemon: report it and go on.
+    private void Observe(AuroraEvent e)
+    {
+        try
+        {
+            Tracker.Observe(e);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or KeyNotFoundException)
+        {
+            Console.Error.WriteLine($"aurora: incident tracking skipped event {e.Seq} ({e.Type}): {ex.Message}");
         }
     }
 

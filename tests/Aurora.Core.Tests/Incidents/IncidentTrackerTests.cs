@@ -76,6 +76,30 @@ public sealed class IncidentTrackerTests : IAsyncDisposable
     }
 
     [Fact]
+    public void Exit_by_signal_with_a_null_exit_code_opens_an_incident()
+    {
+        Feed(EventTypes.ServiceExited, "api", new EventData().Add("pid", 9).Add("exit_code", (int?)null).Add("signal", "SIGKILL"));
+        Assert.Single(Of(EventTypes.IncidentOpened));
+    }
+
+    [Fact]
+    public void With_an_evidence_delay_the_last_output_is_taken_and_events_meanwhile_are_applied_after_opening()
+    {
+        using var tracker = new IncidentTracker(_events, _facts, EvidenceCauseClassifier.Instance, () => "inc-50", _time, TimeSpan.FromMilliseconds(200));
+        _facts.Stable["api"] = TimeSpan.FromSeconds(60);
+        tracker.Observe(_events.Publish(EventTypes.ServiceExited, "api", new EventData().Add("exit_code", 1).Build()));
+        _facts.Lines["api"] = ["OSError: [Errno 98] Address already in use"]; // the pipe drains after the exit is seen
+        var restart = _events.Publish(EventTypes.ServiceStarted, "api", new EventData().Add("pid", 2).Build());
+        tracker.Observe(restart);
+        Assert.Empty(Of(EventTypes.IncidentOpened));
+
+        _time.Advance(TimeSpan.FromMilliseconds(200));
+        Assert.Equal("port_conflict", Assert.Single(Of(EventTypes.IncidentOpened)).Data.GetProperty("cause").GetString());
+        _time.Advance(TimeSpan.FromSeconds(60));
+        Assert.Single(Of(EventTypes.IncidentResolved));
+    }
+
+    [Fact]
     public void A_clean_exit_of_a_one_shot_resolves()
     {
         Feed(EventTypes.ServiceExited, "job", new EventData().Add("exit_code", 1));
