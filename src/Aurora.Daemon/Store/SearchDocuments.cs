@@ -43,7 +43,7 @@ internal static class SearchDocuments
     /// The cause an event's data names, if any (service.failed, incident.*).
     public static string? CauseOf(AuroraEvent e) => IncidentRules.CauseOf(e);
 
-    // Keys and scalar values, nested objects and arrays included (evidence lines of incident events).
+    // Keys, strings and small numbers, nested objects and arrays included (evidence lines of incident events).
     private static void Flatten(JsonElement value, StringBuilder sb, int depth)
     {
         switch (value.ValueKind)
@@ -66,8 +66,10 @@ internal static class SearchDocuments
             case JsonValueKind.String:
                 sb.Append(' ').Append(value.GetString());
                 break;
-            case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
-                sb.Append(' ').Append(value.GetRawText());
+            // Small numbers (exit codes, attempts) are worth finding; pids, uptimes and sizes are unique tokens
+            // that would only swell the index.
+            case JsonValueKind.Number when value.TryGetInt32(out var n) && n is > -1000 and < 1000:
+                sb.Append(' ').Append(n);
                 break;
         }
     }
