@@ -13,7 +13,7 @@ var db = args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault() ?? Path.Combi
 var clock = new SteppingClock(new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromSeconds(2));
 var store = new SqliteEventStore(db, new StoreConfig(long.MaxValue / 2, TimeSpan.FromDays(36_500)), clock);
 var log = new EventLog(store, clock);
-Console.WriteLine($"store: {db}, SQLite WAL, synchronous=NORMAL, group commit (max {StoreWriterInfo.MaxBatch} per transaction)");
+Console.WriteLine($"store: {db}, SQLite WAL, synchronous=NORMAL, group commit (max {SqliteEventStore.MaxBatchSize} per transaction)");
 
 // 1. Sustained ingest: publish as fast as one producer can; the clock stops when the last event is committed.
 var workload = Workload.Build(4096);
@@ -65,6 +65,10 @@ HistoryQuery[] queries =
     new(null),
     new("connection refused", Since: now - TimeSpan.FromDays(1)),
     new("healthy", Service: "svc03", Since: now - TimeSpan.FromHours(6)),
+    new("connection refused"),
+    new(null, Since: now - TimeSpan.FromDays(1)),
+    new("healthy", Service: "svc03"),
+    new("healthy", Since: now - TimeSpan.FromHours(6)),
 ];
 foreach (var q in queries)
 {

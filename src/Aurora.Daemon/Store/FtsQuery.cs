@@ -5,12 +5,12 @@ using Aurora.Core.Supervision;
 namespace Aurora.Daemon.Store;
 
 /// Turns what a person typed into a safe FTS5 MATCH expression: every word quoted (so no user text is ever
-/// FTS syntax), all words required, the last one as a prefix ("addr" finds "address"). Words that name a
+/// FTS syntax), all words required, the last one as a prefix when asked ("addr" finds "address"). Words that name a
 /// cause ("port conflict", "port_conflict") become an OR of that cause's phrases, so the query also finds
 /// output that only says "Address already in use".
 internal static class FtsQuery
 {
-    public static string? Match(string? text)
+    public static string? Match(string? text, bool prefix = true)
     {
         var words = Words(text);
         if (words.Count == 0)
@@ -28,7 +28,7 @@ internal static class FtsQuery
                 continue;
             }
 
-            terms.Add(Quote(words[i]) + (i == words.Count - 1 ? "*" : ""));
+            terms.Add(Quote(words[i]) + (prefix && i == words.Count - 1 ? "*" : ""));
             i++;
         }
 

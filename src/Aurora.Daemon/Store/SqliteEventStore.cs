@@ -10,6 +10,9 @@ namespace Aurora.Daemon.Store;
 /// IFailureStore, so another backend (PostgreSQL for a fleet) can take its place.
 public sealed class SqliteEventStore : IEventStore, IFailureStore
 {
+    /// At most this many events are committed in one transaction.
+    public const int MaxBatchSize = StoreWriter.MaxBatch;
+
     private readonly SqliteConnections _connections;
     private readonly StoreConfig _config;
     private readonly TimeProvider _time;
