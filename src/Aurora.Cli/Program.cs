@@ -19,6 +19,7 @@ public static class Program
             LogsCommand.Create(),
             EventsCommand.Create(),
             ReloadCommand.Create(),
+            HistoryCommand.Create(),
             ValidateCommand.Create(),
             DashboardCommand.Create(),
             DaemonCommand.Create(),

@@ -4,6 +4,7 @@ using Aurora.Core.Config;
 using Aurora.Core.Events;
 using Aurora.Daemon.Api;
 using Aurora.Daemon.Dashboard;
+using Aurora.Daemon.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -30,7 +31,8 @@ public static partial class DaemonHost
             File.Delete(paths.Socket);
         }
 
-        await using var runtime = new AuroraRuntime(config, paths, TimeProvider.System, new MemoryEventStore());
+        await using var runtime = new AuroraRuntime(config, paths, TimeProvider.System,
+            new SqliteEventStore(paths.StateDb, config.Store, TimeProvider.System));
         var app = Build(runtime, paths, config);
         await app.StartAsync(ct);
         File.SetUnixFileMode(paths.Socket, UnixFileMode.UserRead | UnixFileMode.UserWrite);
