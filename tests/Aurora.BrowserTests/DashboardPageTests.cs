@@ -80,7 +80,7 @@ public class DashboardPageTests(BrowserFixture browser)
         Assert.NotEqual(pid, row.GetProperty("pid").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    [Fact(Timeout = 120000, Skip = "needs /api/v1/history (store branch)")]
+    [Fact(Timeout = 120000)]
     public async Task History_search_shows_a_known_incident()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -126,10 +126,28 @@ public sealed partial class IncidentTracker : IDisposable
     {
         var evidence = EvidencePicker.Pick(_facts.RecentLines(service), _facts.SecretValues(service));
         var cause = _classifier.Classify(new CauseContext(service, e, evidence, _facts.LastCause(service)));
-        var incident = new IncidentRecord(_nextId(), service, cause, e.Time, null, [.. evidence],
+        var incident = new IncidentRecord(_nextId(), service, cause, e.Time, null, [.. TriggerLine(e), .. evidence],
             FailureSignature.Compute(evidence, cause), []);
         _open[service] = incident;
         _events.Publish(EventTypes.IncidentOpened, service, IncidentData.Opened(incident, e));
+    }
+
+    /// What Aurora itself saw, first in the evidence: "killed by SIGKILL", "exit code 3", "health check: …".
+    /// Output alone does not say that a process was killed from outside.
+    private static IEnumerable<string> TriggerLine(AuroraEvent e)
+    {
+        var d = e.Data;
+        string? Text(string name) => d.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString() : null;
+        long? Number(string name) => d.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.Number ? v.GetInt64() : null;
+        var line = e.Type switch
+        {
+            EventTypes.ServiceExited when Text("signal") is { } signal => $"pid {Number("pid")} killed by {signal} after {Number("uptime_ms")} ms",
+            EventTypes.ServiceExited => $"pid {Number("pid")} exited with code {Number("exit_code")} after {Number("uptime_ms")} ms",
+            EventTypes.ServiceUnhealthy => $"health check failing: {Text("detail")}",
+            EventTypes.ServiceFailed => $"quarantined after {Number("exits")} exits",
+            _ => null,
+        };
+        return line is null ? [] : [line];
     }
 
     private void SetCause(IncidentRecord incident, string cause)
