@@ -139,10 +139,11 @@ public sealed partial class IncidentTracker : IDisposable
         var d = e.Data;
         string? Text(string name) => d.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString() : null;
         long? Number(string name) => d.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.Number ? v.GetInt64() : null;
+        var after = Number("uptime_ms") is { } ms ? $" after {ms} ms" : "";
         var line = e.Type switch
         {
-            EventTypes.ServiceExited when Text("signal") is { } signal => $"pid {Number("pid")} killed by {signal} after {Number("uptime_ms")} ms",
-            EventTypes.ServiceExited => $"pid {Number("pid")} exited with code {Number("exit_code")} after {Number("uptime_ms")} ms",
+            EventTypes.ServiceExited when Text("signal") is { } signal => $"pid {Number("pid")} killed by {signal}{after}",
+            EventTypes.ServiceExited => $"pid {Number("pid")} exited with code {Number("exit_code")}{after}",
             EventTypes.ServiceUnhealthy => $"health check failing: {Text("detail")}",
             EventTypes.ServiceFailed => $"quarantined after {Number("exits")} exits",
             _ => null,

@@ -30,7 +30,8 @@ public sealed class IncidentTrackerTests : IAsyncDisposable
         Assert.Equal("api", opened.Service);
         Assert.Equal("inc-1", opened.Data.GetProperty("id").GetString());
         Assert.Equal("port_conflict", opened.Data.GetProperty("cause").GetString());
-        Assert.Equal("OSError: [Errno 98] Address already in use (key ***)", opened.Data.GetProperty("evidence")[0].GetString());
+        Assert.Equal("pid 42 exited with code 1", opened.Data.GetProperty("evidence")[0].GetString());
+        Assert.Equal("OSError: [Errno 98] Address already in use (key ***)", opened.Data.GetProperty("evidence")[1].GetString());
         Assert.Equal(16, opened.Data.GetProperty("signature").GetString()!.Length);
 
         Feed(EventTypes.ServiceStarted, "api", new EventData().Add("pid", 44));
