@@ -159,7 +159,24 @@ public class HealingTests
         Assert.Equal("Healthy", now.State.ToString());
         Assert.NotEqual(firstPid, now.Pid);
         Assert.NotEqual(stale.Pid, now.Pid);
-        _ = ct;
+
+        // "Show me past fixes for port conflict errors": the incident carries the fix and its outcome.
+        using var client = new Aurora.Cli.Client.ControlClient(project.Paths);
+        var started = TimeProvider.System.GetTimestamp();
+        while (true)
+        {
+            var history = await client.GetAsync("/api/v1/history?q=port%20conflict", Aurora.Contracts.V1.AuroraJsonContext.Default.HistoryDto, ct);
+            var incident = history.Incidents.FirstOrDefault(i => i.Service == "web" && i.Cause == "port_conflict");
+            if (incident?.Fixes.Any(f => f.Fix == "stop_stale_instance" && f.Outcome == "verified") == true)
+            {
+                break;
+            }
+
+            // The fix is written by the store's writer a moment after fix.verified; bounded wait.
+            Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(10),
+                "history never showed the verified fix: " + System.Text.Json.JsonSerializer.Serialize(history, Aurora.Contracts.V1.AuroraJsonContext.Default.HistoryDto));
+            await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System, ct);
+        }
     }
 
     private sealed class ReadySink(TaskCompletionSource ready) : IOutputSink
