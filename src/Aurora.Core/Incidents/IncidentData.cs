@@ -8,8 +8,9 @@ namespace Aurora.Core.Incidents;
 /// reads it back to keep its incidents table in step with the event stream (one source of truth).
 public static class IncidentData
 {
+    /// opened_ms: when the failure happened (the trigger), which is a little before incident.opened itself.
     public static JsonElement Opened(IncidentRecord i, AuroraEvent trigger) => Common(i)
-        .Add("trigger", trigger.Type).Add("trigger_seq", trigger.Seq).Build();
+        .Add("trigger", trigger.Type).Add("trigger_seq", trigger.Seq).Add("opened_ms", i.Opened.ToUnixTimeMilliseconds()).Build();
 
     public static JsonElement Diagnosed(IncidentRecord i, string previous) => Common(i).Add("previous_cause", previous).Build();
 

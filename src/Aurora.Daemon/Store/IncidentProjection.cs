@@ -23,7 +23,7 @@ internal static class IncidentProjection
                 Execute(c, tx, """
                     INSERT OR REPLACE INTO incidents(id, service, cause, opened, resolved, signature, evidence, fixes)
                     VALUES($id, $service, $cause, $opened, NULL, $signature, $evidence, '[]')
-                    """, ("$id", id), ("$service", data.Service), ("$cause", data.Cause), ("$opened", e.Time.UtcTicks),
+                    """, ("$id", id), ("$service", data.Service), ("$cause", data.Cause), ("$opened", OpenedAt(e).UtcTicks),
                     ("$signature", data.Signature), ("$evidence", StoreJson.Lines(data.Evidence)));
                 Execute(c, tx, "INSERT INTO meta(key, value) VALUES('last_incident', $id) ON CONFLICT(key) DO UPDATE SET value = max(value, $id)",
                     ("$id", id));
@@ -38,6 +38,11 @@ internal static class IncidentProjection
                 break;
         }
     }
+
+    private static DateTimeOffset OpenedAt(AuroraEvent e) =>
+        e.Data.TryGetProperty("opened_ms", out var ms) && ms.ValueKind == System.Text.Json.JsonValueKind.Number
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms.GetInt64())
+            : e.Time;
 
     public static void AddFix(SqliteConnection c, SqliteTransaction tx, WriteRequest.AddFix fix)
     {
