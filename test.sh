@@ -12,6 +12,17 @@ log_dir="$root/.build/test-logs"
 mkdir -p "$log_dir"
 rm -f "$log_dir"/*.log
 
+# The browser tests drive Debian's Chromium (Playwright finds it at /usr/bin/chromium; nothing is downloaded).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "== installing chromium (for the browser tests)"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
+  if ! { $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } </dev/null >"$log_dir/chromium-install.log" 2>&1; then
+    tail -n 20 "$log_dir/chromium-install.log"
+    echo "test.sh: could not install chromium; the browser tests will fail (install it with: apt-get install -y chromium)" >&2
+  fi
+fi
+
 echo "== build"
 if ! dotnet build Aurora.slnx -c Release -nologo -v q -clp:ErrorsOnly > "$log_dir/build.log" 2>&1; then
   cat "$log_dir/build.log"
@@ -20,7 +31,7 @@ if ! dotnet build Aurora.slnx -c Release -nologo -v q -clp:ErrorsOnly > "$log_di
 fi
 
 rc=0
-for project in tests/Aurora.Core.Tests tests/Aurora.IntegrationTests; do
+for project in tests/Aurora.Core.Tests tests/Aurora.IntegrationTests tests/Aurora.BrowserTests; do
   name="$(basename "$project")"
   echo "== $name"
   dotnet test "$project" -c Release --no-build --nologo > "$log_dir/$name.log" 2>&1 || rc=1

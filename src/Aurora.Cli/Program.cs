@@ -19,7 +19,9 @@ public static class Program
             LogsCommand.Create(),
             EventsCommand.Create(),
             ReloadCommand.Create(),
+            HistoryCommand.Create(),
             ValidateCommand.Create(),
+            DashboardCommand.Create(),
             DaemonCommand.Create(),
         };
 

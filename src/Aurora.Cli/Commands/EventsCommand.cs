@@ -45,7 +45,18 @@ internal static class EventsCommand
         return command;
     }
 
+    /// Follows the WebSocket stream; when the daemon says this client fell behind ("resync"), reconnects
+    /// from the last seq it printed, so nothing is missed and nothing printed twice.
     private static async Task FollowAsync(ControlClient client, long after, bool json, CancellationToken ct)
+    {
+        while (await FollowOnceAsync(client, after, json, ct) is { } resumeAfter)
+        {
+            after = resumeAfter;
+        }
+    }
+
+    /// Returns the seq to resume after when told to resync, or null when the stream ended.
+    private static async Task<long?> FollowOnceAsync(ControlClient client, long after, bool json, CancellationToken ct)
     {
         using var socket = new ClientWebSocket();
         using var invoker = client.Invoker();
@@ -79,14 +90,20 @@ internal static class EventsCommand
 
                 var text = Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length);
                 message.SetLength(0);
-                if (json)
+                var e = JsonSerializer.Deserialize(text, AuroraJsonContext.Default.EventDto);
+                if (e is not { Seq: > 0 })
                 {
-                    Console.Out.WriteLine(text);
+                    using var doc = JsonDocument.Parse(text);
+                    if (doc.RootElement.TryGetProperty("last_seq", out var last))
+                    {
+                        return last.GetInt64();
+                    }
+
+                    continue;
                 }
-                else if (JsonSerializer.Deserialize(text, AuroraJsonContext.Default.EventDto) is { Seq: > 0 } e)
-                {
-                    Console.Out.WriteLine(EventPrinter.Line(e));
-                }
+
+                Console.Out.WriteLine(json ? text : EventPrinter.Line(e));
+                after = e.Seq;
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -96,6 +113,8 @@ internal static class EventsCommand
         {
             // The daemon went away.
         }
+
+        return null;
     }
 
     private static DaemonNotRunningException? FindNotRunning(Exception? ex)

@@ -40,7 +40,11 @@ internal static class UpCommand
         Console.WriteLine($"aurora: supervising {config.Services.Length} services from {config.FilePath} (Ctrl-C stops them all)");
         try
         {
-            await DaemonHost.RunAsync(config, EventFeed.PrintAsync, ct);
+            await DaemonHost.RunAsync(config, (rt, feed) =>
+            {
+                DashboardCommand.PrintLink(config, rt.Paths);
+                return EventFeed.PrintAsync(rt, feed);
+            }, ct);
         }
         catch (DaemonAlreadyRunningException ex)
         {
@@ -70,6 +74,7 @@ internal static class UpCommand
                 var health = await client.GetAsync("/healthz", AuroraJsonContext.Default.HealthzDto, ct);
                 Console.WriteLine($"aurora: daemon pid {health.Pid} supervising {config.Services.Length} services in {paths.ProjectDirectory}");
                 Console.WriteLine("aurora: `aurora status` shows them, `aurora down` stops them");
+                DashboardCommand.PrintLink(config, paths);
                 return ExitCodes.Ok;
             }
             catch (Exception ex) when (ex is DaemonNotRunningException or HttpRequestException)

@@ -16,4 +16,5 @@ namespace Aurora.Contracts.V1;
 [JsonSerializable(typeof(HealthzDto))]
 [JsonSerializable(typeof(ShutdownDto))]
 [JsonSerializable(typeof(ReloadDto))]
+[JsonSerializable(typeof(HistoryDto))]
 public sealed partial class AuroraJsonContext : JsonSerializerContext;

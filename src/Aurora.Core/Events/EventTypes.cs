@@ -28,4 +28,5 @@ public static class EventTypes
     public const string Prediction = "prediction";
     public const string MaintenanceDone = "maintenance.done";
     public const string LogRotated = "log.rotated";
+    public const string NotifyFailed = "notify.failed";
 }

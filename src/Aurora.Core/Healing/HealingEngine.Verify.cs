@@ -25,7 +25,9 @@ public sealed partial class HealingEngine
         var fell = await WaitForAsync(supervisor.Name, s => !Up(s) || s.Pid != pid, Settle, ct);
         if (fell is not null)
         {
-            return (false, $"{supervisor.Name} did not stay {wanted.ToWire()} (became {fell.State.ToWire()})");
+            return (false, fell.Pid != pid
+                ? $"{supervisor.Name}'s process (pid {pid}) exited within {Settle.TotalSeconds:0}s of coming up"
+                : $"{supervisor.Name} did not stay {wanted.ToWire()} (became {fell.State.ToWire()})");
         }
 
         if (!fix.Verify.IsEmpty)

@@ -48,7 +48,9 @@ public sealed partial class HealingEngine : IAsyncDisposable
                 await foreach (var e in _setup.Events.WatchAsync(after, ct))
                 {
                     after = e.Seq;
-                    if (e.Type == EventTypes.IncidentDiagnosed && e.Service is not null)
+                    // The classifier's verdict (it has a confidence); the incident tracker's own incident.diagnosed
+                    // (a cause upgrade on an incident id) is not a new failure to heal.
+                    if (e.Type == EventTypes.IncidentDiagnosed && e.Service is not null && e.Data.TryGetProperty("confidence", out _))
                     {
                         _queue.Writer.TryWrite(e);
                     }

@@ -15,7 +15,7 @@ public sealed class RestoreExecBitFix : IFix
 
     public bool IsUserDefined => false;
 
-    public bool HoldsServiceDown => false;
+    public bool HoldsServiceDown => true;
 
     public ImmutableArray<string> Verify => [];
 

@@ -18,7 +18,7 @@ public sealed partial class StopStaleInstanceFix(IPortOwners owners, TimeProvide
 
     public bool IsUserDefined => false;
 
-    public bool HoldsServiceDown => false;
+    public bool HoldsServiceDown => true;
 
     public ImmutableArray<string> Verify => [];
 

@@ -6,8 +6,11 @@ namespace Aurora.Core.Health;
 /// earliest. A due check is started, not awaited, so a slow or hung check never delays another
 /// service's; a service's next check is never started while its previous one runs (that tick is
 /// skipped). The first check runs at once, on the caller's thread; then every Interval measured from
-/// the previous check's scheduled start, so lateness never accumulates. Results of one service arrive
-/// one at a time, in order, on whatever thread finished the check: onResult must be quick.
+/// the previous check's scheduled start, so lateness never accumulates. When the loop is awake anyway,
+/// a check due within 1% of its interval (at most 10 ms) starts with the others, slightly early, so
+/// services started at scattered times share wakes instead of waking the loop 200 times a second.
+/// Results of one service arrive one at a time, in order, on whatever thread finished the check:
+/// onResult must be quick (an exception it throws is dropped; the checks go on).
 ///
 /// The loop sleeps on one ITimer from the TimeProvider, re-armed with Change, rather than awaiting
 /// Task.Delay(d, time, ct): that Delay completes its task asynchronously (on the thread pool), so under a
@@ -122,8 +125,8 @@ public sealed class HealthScheduler : IAsyncDisposable
             lock (_gate)
             {
                 now = _time.GetTimestamp();
-                var next = _queue.TryPeek(out _, out var due) ? due : long.MaxValue;
-                if (_passAgain || (next <= now && !_disposed))
+                var next = _queue.TryPeek(out var head, out var due) ? due : long.MaxValue;
+                if (_passAgain || (next - (head?.SlackTicks ?? 0) <= now && !_disposed))
                 {
                     _passAgain = false;
                     continue;
@@ -141,13 +144,11 @@ public sealed class HealthScheduler : IAsyncDisposable
         }
     }
 
-    /// Takes the checks due now, and those due within a short slack after now: one timer wake then starts
-    /// a batch instead of one check each (200 services checked every second wake the daemon a few times a
-    /// second, not 200). The slack is 1/16 of the check's interval, at most 20 ms; the cadence is kept,
-    /// since the next due time follows from the scheduled one, not from when the check started.
     private void TakeDueChecks(long now)
     {
-        while (_queue.TryPeek(out var check, out var due) && due <= now + Slack(check))
+        // A check due within its slack is started now rather than costing a wake of its own; it is never
+        // started late for it, and its phase is kept (next = due + interval).
+        while (_queue.TryPeek(out var check, out var due) && due - check.SlackTicks <= now)
         {
             _queue.Dequeue();
             if (check.IsDisposed)
@@ -157,7 +158,7 @@ public sealed class HealthScheduler : IAsyncDisposable
 
             _due.Add(check);
             var next = due + check.IntervalTicks;
-            if (next <= now)
+            if (next - check.SlackTicks <= now)
             {
                 // Fell behind by a whole interval or more (a suspended machine): skip the missed
                 // ticks rather than run them in a burst, and keep the phase.
@@ -168,9 +169,6 @@ public sealed class HealthScheduler : IAsyncDisposable
         }
     }
 
-    private long Slack(ScheduledCheck check) =>
-        Math.Min(check.IntervalTicks / 16, _time.TimestampFrequency / 50);
-
     private TimeSpan SleepFor(long now, long until)
     {
         if (until == long.MaxValue)
@@ -179,8 +177,7 @@ public sealed class HealthScheduler : IAsyncDisposable
         }
 
         // Round up, to whole milliseconds: the system timer counts whole milliseconds and truncates, so a
-        // sub-millisecond sleep would fire at once, again and again until the due time (a busy loop that
-        // cost 200 checks a second several % of a core). Waking a little late costs nothing.
+        // sub-millisecond sleep would fire at once, again and again until the due time (a busy loop).
         var frequency = _time.TimestampFrequency;
         var ticks = ((Int128)(until - now) * TimeSpan.TicksPerSecond + frequency - 1) / frequency;
         ticks = (ticks + TimeSpan.TicksPerMillisecond - 1) / TimeSpan.TicksPerMillisecond * TimeSpan.TicksPerMillisecond;

@@ -27,11 +27,18 @@ internal sealed class ScheduledCheck : IDisposable
         _onResult = onResult;
         _timeout = cfg.Timeout;
         IntervalTicks = ToTimestampTicks(cfg.Interval, time);
+        SlackTicks = Math.Min(IntervalTicks / 100, ToTimestampTicks(MaxSlack, time));
         _timeoutTicks = ToTimestampTicks(cfg.Timeout, time);
     }
 
+    private static readonly TimeSpan MaxSlack = TimeSpan.FromMilliseconds(10);
+
     /// Interval in TimeProvider timestamp units.
     public long IntervalTicks { get; }
+
+    /// How early this check may start when the loop is awake anyway: 1% of the interval, at most 10 ms.
+    /// With services started at scattered times, it lets one wake serve several checks.
+    public long SlackTicks { get; }
 
     public bool IsDisposed => Volatile.Read(ref _disposed);
 

@@ -21,6 +21,7 @@ internal static class ApiRoutes
         ServiceRoutes.Map(api);
         EventRoutes.Map(api);
         ReloadRoutes.Map(api);
+        HistoryRoutes.Map(api);
         api.MapPost("/shutdown", ShutdownAsync);
         api.MapFallback(() => Error(StatusCodes.Status404NotFound, "not_found", "no such API route; see SPEC §7"));
     }

@@ -41,8 +41,7 @@ internal static class EventRoutes
         {
             await foreach (var e in rt.Events.WatchAsync(after ?? 0, cts.Token))
             {
-                var bytes = JsonSerializer.SerializeToUtf8Bytes(DtoMapper.ToDto(e), AuroraJsonContext.Default.EventDto);
-                await socket.SendAsync(bytes, WebSocketMessageType.Text, true, cts.Token);
+                await socket.SendAsync(EventJson.Utf8(e), WebSocketMessageType.Text, true, cts.Token);
             }
         }
         catch (EventStreamOverflowException overflow)

@@ -8,9 +8,12 @@ using Aurora.Core.Diagnosis;
 using Aurora.Core.Events;
 using Aurora.Core.Healing;
 using Aurora.Core.Health;
+using Aurora.Core.Incidents;
 using Aurora.Core.Logs;
 using Aurora.Core.Processes;
 using Aurora.Core.Supervision;
+using Aurora.Daemon.Notify;
+using Aurora.Daemon.Incidents;
 
 namespace Aurora.Daemon.Hosting;
 
@@ -37,8 +40,11 @@ public sealed class AuroraRuntime : IAsyncDisposable
         var context = new SupervisorContext(Launcher, Events, States, new ScheduledHealthChecks(_scheduler, Launcher, baseEnv, time),
             time, Random.Shared.NextDouble, projectId, baseEnv, Diagnoser.Default(ports));
         Orchestrator = new Orchestrator(config, context, LogOf);
+        Notifier = new WebhookNotifier(config.Notify, Events, time);
         Healing = new HealingEngine(new HealingSetup(Orchestrator, Events, States, new FixCommandRunner(Launcher, baseEnv, time),
             new JsonFixRecords(paths.FixRecords), ports, time, paths.ProjectDirectory, projectId, paths.Backups, paths.Logs));
+        Memory = store is IFailureStore failures
+            ? new FailureMemory(Events, failures, new RuntimeServiceFacts(() => Orchestrator.Config, Log, States), time) : null;
         Reloader = new Reloader(this);
     }
 
@@ -66,6 +72,11 @@ public sealed class AuroraRuntime : IAsyncDisposable
 
     public HealingEngine Healing { get; }
 
+    public WebhookNotifier Notifier { get; }
+
+    /// Incidents and history; null when the store keeps no failure memory (the in-memory store).
+    public FailureMemory? Memory { get; }
+
     public ServiceLog? Log(string service) => _logs.GetValueOrDefault(service);
 
     private ServiceLog LogOf(ServiceConfig s) =>
@@ -76,7 +87,9 @@ public sealed class AuroraRuntime : IAsyncDisposable
         var leftovers = await LeftoverProcesses.StopAsync(ProjectId(Paths.ProjectDirectory), TimeSpan.FromSeconds(5), Time, CancellationToken.None);
         Events.Publish(EventTypes.DaemonStarted, null, new EventData().Add("pid", Environment.ProcessId)
             .Add("config", Config.FilePath).Add("services", Config.Services.Length).Add("leftovers_stopped", leftovers).Build());
+        Memory?.Start(BootSeq);
         Healing.Start(Events.LastCommittedSeq);
+        Notifier.Start(BootSeq);
         await Orchestrator.StartAllAsync();
     }
 
@@ -114,8 +127,14 @@ public sealed class AuroraRuntime : IAsyncDisposable
     {
         await Healing.DisposeAsync();
         await Orchestrator.DisposeAsync();
+        await Notifier.DisposeAsync();
         await _scheduler.DisposeAsync();
         await Events.FlushAsync(CancellationToken.None);
+        if (Memory is not null)
+        {
+            await Memory.DisposeAsync();
+        }
+
         foreach (var log in _logs.Values)
         {
             log.Dispose();

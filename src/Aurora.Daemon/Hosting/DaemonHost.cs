@@ -3,6 +3,8 @@ using Aurora.Contracts.V1;
 using Aurora.Core.Config;
 using Aurora.Core.Events;
 using Aurora.Daemon.Api;
+using Aurora.Daemon.Dashboard;
+using Aurora.Daemon.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -29,7 +31,8 @@ public static partial class DaemonHost
             File.Delete(paths.Socket);
         }
 
-        await using var runtime = new AuroraRuntime(config, paths, TimeProvider.System, new MemoryEventStore());
+        await using var runtime = new AuroraRuntime(config, paths, TimeProvider.System,
+            new SqliteEventStore(paths.StateDb, config.Store, TimeProvider.System));
         var app = Build(runtime, paths, config);
         await app.StartAsync(ct);
         File.SetUnixFileMode(paths.Socket, UnixFileMode.UserRead | UnixFileMode.UserWrite);
@@ -62,6 +65,7 @@ public static partial class DaemonHost
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(k => k.ListenUnixSocket(paths.Socket));
+        DashboardEndpoint.Configure(builder, config, paths);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, AuroraJsonContext.Default));
         var longestStop = config.Services.Select(s => s.Stop.Timeout).DefaultIfEmpty(TimeSpan.Zero).Max();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = longestStop + TimeSpan.FromSeconds(30));
@@ -69,7 +73,9 @@ public static partial class DaemonHost
         builder.Services.AddHostedService<SupervisorService>();
 
         var app = builder.Build();
+        StoppingAbortsRequests.Use(app);
         app.UseWebSockets();
+        DashboardEndpoint.Map(app);
         ApiRoutes.Map(app);
         return app;
     }

@@ -227,6 +227,26 @@ public class HealthSchedulerTests
     }
 
     [Fact]
+    public async Task Check_due_within_its_slack_shares_another_checks_wake_and_keeps_its_phase()
+    {
+        await using var scheduler = new HealthScheduler(_time);
+        var a = new FakeProbe(_time);
+        var b = new FakeProbe(_time);
+        var c = new FakeProbe(_time);
+
+        scheduler.Schedule(Config(intervalMs: 1000), a, _ => { });
+        Advance(5);
+        scheduler.Schedule(Config(intervalMs: 1000), b, _ => { }); // slack 10 ms: rides on a's wake
+        Advance(15);
+        scheduler.Schedule(Config(intervalMs: 1000), c, _ => { }); // 20 ms after a: a wake of its own
+        Advance(2100);
+
+        Assert.Equal([0, 1000, 2000], Ms(a.Starts));
+        Assert.Equal([5, 1000, 2000], Ms(b.Starts));
+        Assert.Equal([20, 1020, 2020], Ms(c.Starts));
+    }
+
+    [Fact]
     public async Task Catches_up_after_a_clock_jump_without_a_burst()
     {
         await using var scheduler = new HealthScheduler(_time);

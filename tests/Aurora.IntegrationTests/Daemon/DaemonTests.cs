@@ -60,7 +60,7 @@ public class DaemonTests
 
         var exited = daemon.WaitForEvent(EventTypes.ServiceExited, "sleeper");
         var restarted = daemon.WaitForEvent(EventTypes.ServiceStarted, "sleeper", e => e.Data.GetProperty("pid").GetInt32() != pid);
-        Assert.Equal(0, Kill(pid, Signals.SIGKILL));
+        Assert.Equal(0, Os.Kill(pid, Signals.SIGKILL));
         var exit = await exited;
         Assert.Equal("SIGKILL", exit.Data.GetProperty("signal").GetString());
         var again = await restarted;
@@ -148,7 +148,4 @@ public class DaemonTests
         var list = await client.GetAsync("/api/v1/services", AuroraJsonContext.Default.ServiceListDto, ct);
         return list.Services.Single(s => s.Name == name);
     }
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 }

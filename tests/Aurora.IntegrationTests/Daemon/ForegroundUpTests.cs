@@ -38,7 +38,7 @@ public class ForegroundUpTests
             }
         }
 
-        Assert.Equal(0, Kill(up.Pid, Signals.SIGINT));
+        Assert.Equal(0, Os.Kill(up.Pid, Signals.SIGINT));
         var status = await up.Exited.DefaultTimeout();
         Assert.Equal(0, status.ExitCode);
         Assert.All(started, pid => Assert.False(ProcessTable.Exists(pid) && ProcessTable.Read(pid) is { IsZombie: false }, $"pid {pid} survived"));
@@ -73,7 +73,4 @@ public class ForegroundUpTests
 
         public void Complete() => _lines.Writer.TryComplete();
     }
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Aurora.Cli.Client;
 using Aurora.Contracts.V1;
 using Aurora.Core.Events;
@@ -111,7 +110,7 @@ public class ReloadTests
         project.Write(Base.Replace("1003", "4003"));
         var daemonPid = DaemonLock.RunningPid(project.Paths)!.Value;
 
-        Assert.Equal(0, Kill(daemonPid, Signals.SIGHUP));
+        Assert.Equal(0, Os.Kill(daemonPid, Signals.SIGHUP));
         var changed = await WaitForPids(project, p => p.GetValueOrDefault("worker") is { } w && w != before["worker"], ct);
         Assert.Equal(before["db"], changed["db"]);
         Assert.Equal(before["api"], changed["api"]);
@@ -132,7 +131,7 @@ public class ReloadTests
         project.Write(Base.Replace("1002", "5002").Replace("1003", "5003"));
 
         var reload = project.Cli(ct, "reload");
-        Assert.Equal(0, Kill(oldDaemon, Signals.SIGKILL));
+        Assert.Equal(0, Os.Kill(oldDaemon, Signals.SIGKILL));
         await reload;
 
         var up = await project.Cli(ct, "up", "-d");
@@ -175,7 +174,4 @@ public class ReloadTests
             await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System, ct);
         }
     }
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 }

@@ -2,7 +2,6 @@ using Aurora.Cli.Client;
 using Aurora.Contracts.V1;
 using Aurora.Core.Events;
 using Aurora.Core.Processes;
-using System.Runtime.InteropServices;
 using Aurora.IntegrationTests.TestSupport;
 
 namespace Aurora.IntegrationTests.Daemon;
@@ -14,18 +13,12 @@ public class StackTests
     private const string HttpServer =
         "import http.server,os\\nclass H(http.server.BaseHTTPRequestHandler):\\n    def do_GET(self):\\n        self.send_response(200); self.end_headers(); self.wfile.write(b'ok')\\n    def log_message(self,*a): pass\\nprint('serving', flush=True)\\nhttp.server.HTTPServer(('127.0.0.1', int(os.environ['PORT'])), H).serve_forever()";
 
-    private static int FreePort()
-    {
-        using var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        l.Start();
-        return ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
-    }
 
     [Fact(Timeout = 60000)]
     public async Task Dependent_starts_only_after_its_dependency_is_healthy_and_a_one_shot_completed()
     {
         var ct = TestContext.Current.CancellationToken;
-        var port = FreePort();
+        var port = Os.FreePort();
         await using var project = TestProject.Create($$"""
             services:
               db:
@@ -54,7 +47,7 @@ public class StackTests
     public async Task Sigstopped_http_server_is_killed_as_hung_and_replaced_in_time()
     {
         var ct = TestContext.Current.CancellationToken;
-        var port = FreePort();
+        var port = Os.FreePort();
         await using var project = TestProject.Create($$"""
             services:
               web:
@@ -70,7 +63,7 @@ public class StackTests
         var stoppedAt = TimeProvider.System.GetTimestamp();
         var replaced = daemon.WaitForEvent(EventTypes.ServiceHealthy, "web", e => e.Data.GetProperty("pid").GetInt32() != pid);
         var exited = daemon.WaitForEvent(EventTypes.ServiceExited, "web");
-        Assert.Equal(0, Kill(pid, Signals.SIGSTOP));
+        Assert.Equal(0, Os.Kill(pid, Signals.SIGSTOP));
         var exit = await exited;
         var detectedIn = TimeProvider.System.GetElapsedTime(stoppedAt);
         Assert.Equal("SIGKILL", exit.Data.GetProperty("signal").GetString());
@@ -88,7 +81,7 @@ public class StackTests
     public async Task Dependents_degrade_while_dependency_is_down_and_recover_in_order_without_burning_restarts()
     {
         var ct = TestContext.Current.CancellationToken;
-        var port = FreePort();
+        var port = Os.FreePort();
         await using var project = TestProject.Create($$"""
             services:
               db:
@@ -143,7 +136,4 @@ public class StackTests
         Assert.Equal(cacheStarted.Data.GetProperty("pid").GetInt32(), list.Services.Single(s => s.Name == "cache").Pid);
         TestContext.Current.SendDiagnosticMessage($"db start -> web started: {TimeProvider.System.GetElapsedTime(recoveredAt).TotalMilliseconds:0} ms");
     }
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 }

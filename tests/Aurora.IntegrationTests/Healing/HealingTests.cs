@@ -13,18 +13,12 @@ namespace Aurora.IntegrationTests.Healing;
 /// Real failing programs healed (or deliberately not) as transactions.
 public class HealingTests
 {
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
 
     [Fact(Timeout = 60000)]
     public async Task Missing_python_module_is_installed_verified_and_the_service_becomes_healthy()
     {
         var ct = TestContext.Current.CancellationToken;
-        var port = FreePort();
+        var port = Os.FreePort();
         await using var project = TestProject.Create($$"""
             services:
               api:
@@ -133,7 +127,7 @@ public class HealingTests
     public async Task A_stale_instance_of_the_same_service_holding_its_port_is_stopped_and_the_service_comes_up()
     {
         var ct = TestContext.Current.CancellationToken;
-        var port = FreePort();
+        var port = Os.FreePort();
         var server = $"import socket, time; s = socket.socket(); s.bind(('127.0.0.1', {port})); s.listen(); print('listening', flush=True); time.sleep(1000)";
         await using var project = TestProject.Create($$"""
             services:
@@ -165,7 +159,24 @@ public class HealingTests
         Assert.Equal("Healthy", now.State.ToString());
         Assert.NotEqual(firstPid, now.Pid);
         Assert.NotEqual(stale.Pid, now.Pid);
-        _ = ct;
+
+        // "Show me past fixes for port conflict errors": the incident carries the fix and its outcome.
+        using var client = new Aurora.Cli.Client.ControlClient(project.Paths);
+        var started = TimeProvider.System.GetTimestamp();
+        while (true)
+        {
+            var history = await client.GetAsync("/api/v1/history?q=port%20conflict", Aurora.Contracts.V1.AuroraJsonContext.Default.HistoryDto, ct);
+            var incident = history.Incidents.FirstOrDefault(i => i.Service == "web" && i.Cause == "port_conflict");
+            if (incident?.Fixes.Any(f => f.Fix == "stop_stale_instance" && f.Outcome == "verified") == true)
+            {
+                break;
+            }
+
+            // The fix is written by the store's writer a moment after fix.verified; bounded wait.
+            Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(10),
+                "history never showed the verified fix: " + System.Text.Json.JsonSerializer.Serialize(history, Aurora.Contracts.V1.AuroraJsonContext.Default.HistoryDto));
+            await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System, ct);
+        }
     }
 
     private sealed class ReadySink(TaskCompletionSource ready) : IOutputSink

@@ -1,0 +1,55 @@
+using System.Collections.Frozen;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
+
+namespace Aurora.Daemon.Dashboard;
+
+/// The dashboard page, embedded in the binary (no web server, no CDN, no build step).
+internal static class DashboardAssets
+{
+    /// Scripts and styles come only from the daemon itself; the page talks only to it.
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ws: wss:; " +
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    private static readonly FrozenDictionary<string, (string Resource, string ContentType)> Files =
+        new Dictionary<string, (string, string)>
+        {
+            ["/"] = ("index.html", "text/html; charset=utf-8"),
+            ["/index.html"] = ("index.html", "text/html; charset=utf-8"),
+            ["/app.js"] = ("app.js", "text/javascript; charset=utf-8"),
+            ["/app.css"] = ("app.css", "text/css; charset=utf-8"),
+            ["/favicon.svg"] = ("favicon.svg", "image/svg+xml"),
+        }.ToFrozenDictionary();
+
+    public static bool IsAsset(HttpRequest request) =>
+        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && Files.ContainsKey(request.Path.Value ?? "");
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        foreach (var (path, (resource, contentType)) in Files)
+        {
+            var bytes = Load(resource);
+            app.MapGet(path, (HttpContext http) => Serve(http, bytes, contentType));
+        }
+    }
+
+    private static IResult Serve(HttpContext http, byte[] bytes, string contentType)
+    {
+        var headers = http.Response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers[HeaderNames.CacheControl] = "no-cache";
+        return Results.Bytes(bytes, contentType);
+    }
+
+    private static byte[] Load(string name)
+    {
+        using var stream = typeof(DashboardAssets).Assembly.GetManifestResourceStream("dashboard/" + name)
+            ?? throw new InvalidOperationException($"the dashboard asset {name} is not embedded in the binary");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}

@@ -1,0 +1,38 @@
+using Aurora.Core.Incidents;
+using Microsoft.Data.Sqlite;
+
+namespace Aurora.Daemon.Store;
+
+/// Incidents table rows → IncidentRecord, with the number of stored incidents sharing the signature.
+internal static class IncidentRows
+{
+    public const string Columns = """
+        i.id, i.service, i.cause, i.opened, i.resolved, i.evidence, i.signature, i.fixes,
+        (SELECT COUNT(*) FROM incidents j WHERE j.signature = i.signature)
+        """;
+
+    public static IncidentRecord Read(SqliteDataReader r) => new(
+        IncidentIds.Format(r.GetInt64(0)),
+        r.GetString(1),
+        r.GetString(2),
+        EventRows.Time(r.GetInt64(3)),
+        r.IsDBNull(4) ? null : EventRows.Time(r.GetInt64(4)),
+        StoreJson.ReadLines(r.GetString(5)),
+        r.GetString(6),
+        StoreJson.ReadFixes(r.GetString(7)),
+        r.GetInt32(8));
+
+    public static List<IncidentRecord> Open(SqliteConnection c)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"SELECT {Columns} FROM incidents i WHERE i.resolved IS NULL ORDER BY i.id";
+        using var r = cmd.ExecuteReader();
+        var list = new List<IncidentRecord>();
+        while (r.Read())
+        {
+            list.Add(Read(r));
+        }
+
+        return list;
+    }
+}

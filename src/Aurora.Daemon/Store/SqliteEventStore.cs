@@ -1,0 +1,132 @@
+using Aurora.Core.Config;
+using Aurora.Core.Events;
+using Aurora.Core.Incidents;
+using Microsoft.Data.Sqlite;
+
+namespace Aurora.Daemon.Store;
+
+/// The event log and failure memory in `.aurora/state.db` (SQLite, WAL). Appends go to one writer that
+/// commits them in batches (StoreWriter); reads use pooled connections of their own. Behind IEventStore and
+/// IFailureStore, so another backend (PostgreSQL for a fleet) can take its place.
+public sealed class SqliteEventStore : IEventStore, IFailureStore
+{
+    /// At most this many events are committed in one transaction.
+    public const int MaxBatchSize = StoreWriter.MaxBatch;
+
+    private readonly SqliteConnections _connections;
+    private readonly StoreConfig _config;
+    private readonly TimeProvider _time;
+    private readonly Action<Exception> _onError;
+    private readonly HistorySearch _search;
+    private StoreWriter? _writer;
+    private SqliteConnection? _writeConnection;
+    private long _lastIncident;
+    private bool _disposed;
+
+    public SqliteEventStore(string path, StoreConfig config, TimeProvider time, Action<Exception>? onError = null)
+    {
+        _connections = new SqliteConnections(path);
+        _config = config;
+        _time = time;
+        _onError = onError ?? (ex => Console.Error.WriteLine($"aurora: state.db: {ex.Message}"));
+        _search = new HistorySearch(_connections, time);
+    }
+
+    public string Path => _connections.Path;
+
+    public long Open(Action<IReadOnlyList<AuroraEvent>> onCommitted)
+    {
+        if (_writer is not null)
+        {
+            throw new InvalidOperationException("the store is already open");
+        }
+
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
+        var c = _writeConnection = _connections.OpenWriter();
+        StoreSchema.Migrate(c);
+        var lastSeq = Math.Max(Scalar(c, "SELECT value FROM meta WHERE key = 'last_seq'"), Scalar(c, "SELECT MAX(seq) FROM events"));
+        _lastIncident = Math.Max(Scalar(c, "SELECT value FROM meta WHERE key = 'last_incident'"), Scalar(c, "SELECT MAX(id) FROM incidents"));
+        var retention = new Retention(_config, _time);
+        retention.Load(c, lastSeq);
+        _writer = new StoreWriter(c, lastSeq, retention, onCommitted, _onError, _time);
+        return lastSeq;
+    }
+
+    /// After DisposeAsync, appends are dropped (a late event of a stopping daemon must not throw into its publisher).
+    public void Append(AuroraEvent e)
+    {
+        if (_writer is { } writer)
+        {
+            writer.Enqueue(new WriteRequest.Append(e));
+        }
+        else if (!_disposed)
+        {
+            throw new InvalidOperationException("the store is not open");
+        }
+    }
+
+    public IReadOnlyList<AuroraEvent> ReadAfter(long afterSeq, int limit)
+    {
+        using var c = _connections.OpenReader();
+        return EventRows.ReadAfter(c, afterSeq, limit);
+    }
+
+    public Task FlushAsync(CancellationToken ct) => Request(done => new WriteRequest.Flush(done), ct);
+
+    /// Applies the retention bounds exactly, now (normally a pass runs between batches when due).
+    public Task TrimAsync(CancellationToken ct) => Request(done => new WriteRequest.Trim(done), ct);
+
+    public string NextIncidentId() => IncidentIds.Format(Interlocked.Increment(ref _lastIncident));
+
+    public IReadOnlyList<IncidentRecord> OpenIncidents()
+    {
+        using var c = _connections.OpenReader();
+        return IncidentRows.Open(c);
+    }
+
+    public void AddFix(string incidentId, string fix, string outcome)
+    {
+        if (!IncidentIds.TryParse(incidentId, out var number))
+        {
+            throw new ArgumentException($"'{incidentId}' is not an incident id (inc-N)", nameof(incidentId));
+        }
+
+        Writer.Enqueue(new WriteRequest.AddFix(number, fix, outcome, _time.GetUtcNow()));
+    }
+
+    public HistoryResult Query(HistoryQuery query) => _search.Run(query);
+
+    public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        if (_writer is { } writer)
+        {
+            _writer = null;
+            await writer.DisposeAsync();
+        }
+
+        _writeConnection?.Dispose();
+        _writeConnection = null;
+        _connections.ClearPool();
+    }
+
+    private StoreWriter Writer => _writer ?? throw new InvalidOperationException("the store is not open");
+
+    private Task Request(Func<TaskCompletionSource, WriteRequest> make, CancellationToken ct)
+    {
+        if (_writer is not { } writer)
+        {
+            return Task.CompletedTask;
+        }
+
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return writer.Enqueue(make(done)) ? done.Task.WaitAsync(ct) : Task.CompletedTask;
+    }
+
+    private static long Scalar(SqliteConnection c, string sql)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd.ExecuteScalar() is long v ? v : 0;
+    }
+}

@@ -1,0 +1,17 @@
+using Aurora.Core.Events;
+
+namespace Aurora.Daemon.Store;
+
+/// What the single writer is asked to do, in order.
+internal abstract record WriteRequest
+{
+    public sealed record Append(AuroraEvent Event) : WriteRequest;
+
+    public sealed record AddFix(long Incident, string Fix, string Outcome, DateTimeOffset Time) : WriteRequest;
+
+    /// Completes once everything queued before it is committed.
+    public sealed record Flush(TaskCompletionSource Done) : WriteRequest;
+
+    /// Runs a retention pass now, to the exact bounds.
+    public sealed record Trim(TaskCompletionSource Done) : WriteRequest;
+}

@@ -1,0 +1,1 @@
+[assembly: AssemblyFixture(typeof(Aurora.BrowserTests.Support.BrowserFixture))]

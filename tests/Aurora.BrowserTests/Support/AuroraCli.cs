@@ -1,0 +1,37 @@
+namespace Aurora.BrowserTests.Support;
+
+/// The real `aurora` binary (src/Aurora.Cli/bin/CONFIG/TFM/aurora), run in a project directory.
+internal static class AuroraCli
+{
+    private static readonly Lazy<string> Found = new(Find);
+
+    public static string Path => Found.Value;
+
+    /// Runs `aurora ARGS` in dir; stdout and stderr go to a log file whose text is returned.
+    public static async Task<(int ExitCode, string Output)> RunAsync(string dir, CancellationToken ct, params string[] args)
+    {
+        var log = System.IO.Path.Combine(dir, $"cli-{Guid.NewGuid():N}.log");
+        string[] argv = ["/bin/sh", "-c", "cd \"$1\" || exit 99; log=$2; shift 2; exec \"$@\" >\"$log\" 2>&1", "sh", dir, log, Path, .. args];
+        var code = await Native.RunAsync(argv, ct);
+        var output = File.Exists(log) ? await File.ReadAllTextAsync(log, ct) : "";
+        File.Delete(log);
+        return (code, output);
+    }
+
+    private static string Find()
+    {
+        var baseDir = AppContext.BaseDirectory.TrimEnd(System.IO.Path.DirectorySeparatorChar);
+        var tfm = System.IO.Path.GetFileName(baseDir);
+        var configuration = System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(baseDir)!);
+        for (var dir = new DirectoryInfo(baseDir); dir is not null; dir = dir.Parent)
+        {
+            var candidate = System.IO.Path.Combine(dir.FullName, "src", "Aurora.Cli", "bin", configuration, tfm, "aurora");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException($"the aurora binary (src/Aurora.Cli/bin/{configuration}/{tfm}/aurora) was not found; build the solution first");
+    }
+}

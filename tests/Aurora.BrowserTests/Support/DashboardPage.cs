@@ -1,0 +1,48 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Aurora.BrowserTests.Support;
+
+/// One browser context on the dashboard, with the locators the tests read.
+internal sealed class DashboardPage(IBrowserContext context, IPage page) : IAsyncDisposable
+{
+    public IPage Page { get; } = page;
+
+    /// Console errors other than failed fetches (a refused token or a missing route logs those by design),
+    /// e.g. a Content-Security-Policy violation or a script error.
+    public List<string> ScriptErrors { get; } = [];
+
+    public static async Task<DashboardPage> OpenAsync(IBrowser browser, string url, int width = 1280, int height = 900)
+    {
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        var page = await context.NewPageAsync();
+        var dashboard = new DashboardPage(context, page);
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error" && !m.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+            {
+                dashboard.ScriptErrors.Add(m.Text);
+            }
+        };
+        page.PageError += (_, e) => dashboard.ScriptErrors.Add(e);
+        await page.GotoAsync(url);
+        return dashboard;
+    }
+
+    public ILocator Row(string service) => Page.Locator($"#services tbody tr[data-service='{service}']");
+
+    public ILocator Cell(string service, string column) => Row(service).Locator($"td.{column}");
+
+    public async Task<string> PidAsync(string service) => (await Cell(service, "pid").TextContentAsync())!.Trim();
+
+    public Task ExpectHealthyAsync(string service) => Expect(Cell(service, "state")).ToHaveTextAsync("healthy");
+
+    public async Task ScreenshotAsync(string name)
+    {
+        var path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png");
+        await Page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        Assert.True(new FileInfo(path).Length > 0, $"{path} is empty");
+    }
+
+    public async ValueTask DisposeAsync() => await context.DisposeAsync();
+}

@@ -1,0 +1,39 @@
+using System.Net;
+using System.Net.Sockets;
+using Aurora.IntegrationTests.Daemon;
+
+namespace Aurora.IntegrationTests.Dashboard;
+
+/// A project whose daemon (in this process) also listens on a free loopback TCP port.
+internal static class DashboardProject
+{
+    public static (TestProject Project, int Port) Create(string services = "sleeper: { command: [\"sleep\", \"1000\"] }")
+    {
+        var port = FreePort();
+        var project = TestProject.Create($$"""
+            version: 1
+            services:
+              {{services}}
+            dashboard: { listen: "127.0.0.1:{{port}}" }
+            """);
+        return (project, port);
+    }
+
+    public static HttpClient Client(int port, string? token = null)
+    {
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        if (token is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        }
+
+        return http;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,72 @@
+using Aurora.Core.Config;
+using Aurora.Core.Events;
+using Aurora.Daemon.Store;
+using Microsoft.Data.Sqlite;
+
+namespace Aurora.IntegrationTests.Store;
+
+/// A state.db in a throwaway directory, opened behind an EventLog like the daemon does.
+internal sealed class TempStore : IAsyncDisposable
+{
+    private TempStore(string dir, StoreConfig config, TimeProvider time)
+    {
+        Dir = dir;
+        Config = config;
+        Time = time;
+    }
+
+    public string Dir { get; }
+
+    public string DbPath => Path.Combine(Dir, ".aurora", "state.db");
+
+    public StoreConfig Config { get; }
+
+    public TimeProvider Time { get; }
+
+    public SqliteEventStore Store { get; private set; } = null!;
+
+    public EventLog Events { get; private set; } = null!;
+
+    public static TempStore Open(StoreConfig? config = null, TimeProvider? time = null)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "aur-store-" + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(dir);
+        var store = new TempStore(dir, config ?? StoreConfig.Default, time ?? TimeProvider.System);
+        store.Reopen();
+        return store;
+    }
+
+    /// Closes the log and store (draining them) and opens the same file again.
+    public async Task CloseAndReopenAsync()
+    {
+        await Events.DisposeAsync();
+        Reopen();
+    }
+
+    public long Scalar(string sql)
+    {
+        using var c = new SqliteConnection($"Data Source={DbPath};Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd.ExecuteScalar() is long v ? v : 0;
+    }
+
+    private void Reopen()
+    {
+        Store = new SqliteEventStore(DbPath, Config, Time);
+        Events = new EventLog(Store, Time);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Events.DisposeAsync();
+        try
+        {
+            Directory.Delete(Dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
