@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -31,7 +30,7 @@ public static partial class FailureSignature
     {
         var normalized = Normalize(evidence);
         var text = normalized.Count > 0 ? string.Join('\n', normalized) : "cause:" + fallback;
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+        return StableHash.Hex(text);
     }
 
     [GeneratedRegex(@"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b")]

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
@@ -27,20 +28,33 @@ internal static class OutputPump
         return Task.Run(() => PumpAsync(socket, sink));
     }
 
+    /// Waits with a zero-byte receive (no buffer held while a service is quiet, which is most of the time,
+    /// for every service) and rents a buffer only to read what has arrived.
     private static async Task PumpAsync(Socket socket, IOutputSink sink)
     {
-        var buffer = new byte[ChunkSize];
         try
         {
             while (true)
             {
-                var read = await socket.ReceiveAsync(buffer, SocketFlags.None);
-                if (read == 0)
+                await socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None);
+                var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
+                try
                 {
-                    break;
-                }
+                    // Non-blocking: data (or EOF) is there, or the wake-up was spurious (WouldBlock).
+                    var read = socket.Available > 0 || !socket.Poll(0, SelectMode.SelectRead)
+                        ? await socket.ReceiveAsync(buffer.AsMemory(0, ChunkSize), SocketFlags.None)
+                        : socket.Receive(buffer, 0, ChunkSize, SocketFlags.None);
+                    if (read == 0)
+                    {
+                        break;
+                    }
 
-                sink.Write(buffer.AsSpan(0, read));
+                    sink.Write(buffer.AsSpan(0, read));
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
             }
         }
         catch (SocketException)

@@ -1,8 +1,8 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Security.Cryptography;
 using System.Text;
+using Aurora.Core;
 using Aurora.Core.Config;
 using Aurora.Core.Diagnosis;
 using Aurora.Core.Events;
@@ -34,7 +34,7 @@ public sealed class AuroraRuntime : IAsyncDisposable
         Directory.CreateDirectory(paths.Logs);
         Launcher = new PosixProcessLauncher(time);
         _scheduler = new HealthScheduler(time);
-        var baseEnv = CurrentEnvironment();
+        var baseEnv = DaemonEnvironment.ForServices();
         var ports = new ProcPortOwners();
         var projectId = ProjectId(paths.ProjectDirectory);
         var context = new SupervisorContext(Launcher, Events, States, new ScheduledHealthChecks(_scheduler, Launcher, baseEnv, time),
@@ -106,22 +106,8 @@ public sealed class AuroraRuntime : IAsyncDisposable
     /// A short, stable id of the project directory, part of every process tag (AURORA_TAG=id/service),
     /// so stale instances can be told apart from another project's processes.
     public static string ProjectId(string projectDirectory) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(projectDirectory))))[..12];
+        StableHash.Hex(Path.GetFullPath(projectDirectory), 12);
 
-    private static ImmutableDictionary<string, string> CurrentEnvironment()
-    {
-        var builder = ImmutableDictionary.CreateBuilder<string, string>();
-        foreach (DictionaryEntry e in Environment.GetEnvironmentVariables())
-        {
-            var key = (string)e.Key;
-            if (key != "AURORA_TAG")
-            {
-                builder[key] = e.Value as string ?? "";
-            }
-        }
-
-        return builder.ToImmutable();
-    }
 
     public async ValueTask DisposeAsync()
     {

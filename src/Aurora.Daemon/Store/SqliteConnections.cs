@@ -27,7 +27,7 @@ internal sealed class SqliteConnections(string path)
         Pragma(c, "PRAGMA synchronous=NORMAL");
         Pragma(c, "PRAGMA busy_timeout=5000");
         Pragma(c, "PRAGMA temp_store=MEMORY");
-        Pragma(c, "PRAGMA cache_size=-8192");
+        Pragma(c, "PRAGMA cache_size=-2048");
         return c;
     }
 

@@ -127,4 +127,33 @@ public class CliTests
             Assert.True(TimeProvider.System.GetElapsedTime(start) < TimeSpan.FromSeconds(30), "status never reached the expected state: " + result.Output);
         }
     }
+
+    [Fact(Timeout = 60000)]
+    public async Task Daemon_only_runtime_settings_are_not_passed_on_to_services()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var project = TestProject.Create("""
+            services:
+              envdump:
+                command: ["sh", "-c", "env > env.tmp && mv env.tmp env.txt; exec sleep 1000"]
+            """);
+        Assert.Equal(0, (await project.Cli(ct, "up", "-d")).ExitCode);
+        var daemonPid = DaemonLock.RunningPid(project.Paths)!.Value;
+        Assert.Contains("DOTNET_GCgen0size=100000", File.ReadAllText($"/proc/{daemonPid}/environ").Split('\0'));
+
+        await WaitForStatus(project, s => s.Services.Single().State == "running", ct);
+        var envFile = Path.Combine(project.Dir, "env.txt");
+        var started = TimeProvider.System.GetTimestamp();
+        while (!File.Exists(envFile))
+        {
+            Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(10), "the service never wrote env.txt");
+            await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System, ct);
+        }
+
+        var env = File.ReadAllLines(envFile);
+        Assert.DoesNotContain(env, l => l.StartsWith("DOTNET_GCgen0size=", StringComparison.Ordinal));
+        Assert.DoesNotContain(env, l => l.StartsWith("AURORA_DAEMON_ENV=", StringComparison.Ordinal));
+        Assert.Contains(env, l => l.StartsWith("AURORA_TAG=", StringComparison.Ordinal) && l.EndsWith("/envdump", StringComparison.Ordinal));
+        Assert.Equal(0, (await project.Cli(ct, "down")).ExitCode);
+    }
 }

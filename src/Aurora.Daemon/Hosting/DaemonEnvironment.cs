@@ -1,0 +1,25 @@
+using System.Collections;
+using System.Collections.Immutable;
+
+namespace Aurora.Daemon.Hosting;
+
+/// The environment the daemon passes on to its services: its own, less Aurora's bookkeeping (AURORA_TAG,
+/// and runtime knobs `aurora up -d` set for the daemon alone, listed in AURORA_DAEMON_ENV).
+public static class DaemonEnvironment
+{
+    public const string Gen0Size = "DOTNET_GCgen0size";
+    public const string Injected = "AURORA_DAEMON_ENV";
+
+    public static ImmutableDictionary<string, string> ForServices()
+    {
+        var builder = ImmutableDictionary.CreateBuilder<string, string>();
+        foreach (DictionaryEntry e in Environment.GetEnvironmentVariables())
+        {
+            builder[(string)e.Key] = e.Value as string ?? "";
+        }
+
+        var injected = builder.GetValueOrDefault(Injected, "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        builder.RemoveRange([.. injected, Injected, "AURORA_TAG"]);
+        return builder.ToImmutable();
+    }
+}
