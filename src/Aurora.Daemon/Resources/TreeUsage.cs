@@ -2,46 +2,85 @@ using System.Globalization;
 
 namespace Aurora.Daemon.Resources;
 
-/// CPU time and resident memory of whole process groups, read from /proc in one pass.
+/// CPU time and resident memory of whole process trees, read from /proc.
 public readonly record struct TreeUsage(long CpuTicks, long RssBytes)
 {
     private static readonly long PageSize = Environment.SystemPageSize;
 
-    /// Sums usage per process group for the given group ids (a service's pgid is its pid).
-    public static Dictionary<int, TreeUsage> ReadGroups(IReadOnlySet<int> groups)
+    /// Sums usage over each service's process tree (the pid and its descendants, found through
+    /// /proc/PID/task/TID/children), so the cost follows the services' own processes, not every process
+    /// on the machine.
+    public static Dictionary<int, TreeUsage> ReadTrees(IReadOnlySet<int> roots)
     {
         var result = new Dictionary<int, TreeUsage>();
-        if (groups.Count == 0)
+        var stack = new Stack<int>();
+        foreach (var root in roots)
         {
-            return result;
-        }
-
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            var sum = default(TreeUsage);
+            var seen = 0;
+            stack.Push(root);
+            while (stack.TryPop(out var pid) && seen++ < 10_000)
             {
-                continue;
+                if (Read($"/proc/{pid}/stat") is not { } stat || Parse(stat) is not { } entry)
+                {
+                    continue;
+                }
+
+                sum = new TreeUsage(sum.CpuTicks + entry.Usage.CpuTicks, sum.RssBytes + entry.Usage.RssBytes);
+                foreach (var child in Children(pid))
+                {
+                    stack.Push(child);
+                }
             }
 
-            string stat;
-            try
+            if (seen > 0 && sum.RssBytes > 0)
             {
-                stat = File.ReadAllText(Path.Combine(dir, "stat"));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                continue;
-            }
-
-            if (Parse(stat) is { } entry && groups.Contains(entry.Pgid))
-            {
-                result[entry.Pgid] = result.TryGetValue(entry.Pgid, out var sum)
-                    ? new TreeUsage(sum.CpuTicks + entry.Usage.CpuTicks, sum.RssBytes + entry.Usage.RssBytes)
-                    : entry.Usage;
+                result[root] = sum;
             }
         }
 
         return result;
+    }
+
+    private static IEnumerable<int> Children(int pid)
+    {
+        string[] tasks;
+        try
+        {
+            tasks = Directory.GetDirectories($"/proc/{pid}/task");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            yield break;
+        }
+
+        foreach (var task in tasks)
+        {
+            if (Read(Path.Combine(task, "children")) is not { Length: > 0 } text)
+            {
+                continue;
+            }
+
+            foreach (var part in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var child))
+                {
+                    yield return child;
+                }
+            }
+        }
+    }
+
+    private static string? Read(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static (int Pgid, TreeUsage Usage)? Parse(string stat)

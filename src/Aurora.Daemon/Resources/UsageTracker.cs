@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 
 namespace Aurora.Daemon.Resources;
 
-/// Turns CPU tick counters into a percentage of one core between two reads of the same process group.
+/// Turns CPU tick counters into a percentage of one core between two reads of the same process tree.
 public sealed class UsageTracker(TimeProvider time)
 {
     private const double TicksPerSecond = 100; // USER_HZ on Linux
@@ -12,7 +12,7 @@ public sealed class UsageTracker(TimeProvider time)
     public IReadOnlyDictionary<int, (double CpuPercent, long RssBytes)> Sample(IReadOnlySet<int> groups)
     {
         var now = time.GetTimestamp();
-        var usage = TreeUsage.ReadGroups(groups);
+        var usage = TreeUsage.ReadTrees(groups);
         var result = new Dictionary<int, (double, long)>();
         foreach (var (pgid, u) in usage)
         {
