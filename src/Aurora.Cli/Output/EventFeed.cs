@@ -51,26 +51,9 @@ internal static class EventFeed
             after = await ShowBringUpAsync(runtime, ct);
         }
 
-        while (!ct.IsCancellationRequested)
+        await foreach (var e in runtime.Events.FollowAsync(after, ct))
         {
-            try
-            {
-                await foreach (var e in runtime.Events.WatchAsync(after, ct))
-                {
-                    Console.Out.WriteLine(EventPrinter.Line(new(e.Seq, e.Time, e.Type, e.Service, e.Data)));
-                    after = e.Seq;
-                }
-
-                return;
-            }
-            catch (EventStreamOverflowException overflow)
-            {
-                after = overflow.LastSeq;
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return;
-            }
+            Console.Out.WriteLine(EventPrinter.Line(new(e.Seq, e.Time, e.Type, e.Service, e.Data)));
         }
     }
 }

@@ -9,16 +9,7 @@ internal static class HistoryTable
 {
     public static void Write(HistoryDto history)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = Terminal.Colour ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = Terminal.Colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(Console.Out),
-        });
-        if (Console.IsOutputRedirected)
-        {
-            console.Profile.Width = 200;
-        }
+        var console = Terminal.TableConsole();
 
         if (history.Incidents.Count == 0 && history.Events.Count == 0)
         {

@@ -8,16 +8,7 @@ internal static class StatusTable
 {
     public static void Write(IReadOnlyList<ServiceDto> services)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = Terminal.Colour ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = Terminal.Colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(Console.Out),
-        });
-        if (Console.IsOutputRedirected)
-        {
-            console.Profile.Width = 200;
-        }
+        var console = Terminal.TableConsole();
 
         var table = new Table().Border(TableBorder.Simple);
         foreach (var h in new[] { "NAME", "STATE", "PID", "UPTIME", "RESTARTS", "HEALTH", "CPU", "MEM", "CAUSE / REASON" })

@@ -6,6 +6,23 @@ internal static class Terminal
     public static bool Colour { get; } = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null
         && Environment.GetEnvironmentVariable("TERM") != "dumb";
 
+    /// A Spectre console for tables: colour only on a terminal; wide when piped, so rows are not wrapped.
+    public static Spectre.Console.IAnsiConsole TableConsole()
+    {
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Ansi = Colour ? Spectre.Console.AnsiSupport.Detect : Spectre.Console.AnsiSupport.No,
+            ColorSystem = Colour ? Spectre.Console.ColorSystemSupport.Detect : Spectre.Console.ColorSystemSupport.NoColors,
+            Out = new Spectre.Console.AnsiConsoleOutput(Console.Out),
+        });
+        if (Console.IsOutputRedirected)
+        {
+            console.Profile.Width = 200;
+        }
+
+        return console;
+    }
+
     public static void Error(string message) => Console.Error.WriteLine($"aurora: {message}");
 
     public static string Paint(string text, string ansi) => Colour ? $"\u001b[{ansi}m{text}\u001b[0m" : text;

@@ -110,6 +110,45 @@ public sealed class EventLog : IAsyncDisposable
         }
     }
 
+    /// Like WatchAsync, for the daemon's own readers (healing, incidents, webhooks, the terminal feed):
+    /// when one falls behind a burst it picks up again from the store instead of being cut off.
+    public async IAsyncEnumerable<AuroraEvent> FollowAsync(long afterSeq, [EnumeratorCancellation] CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            var enumerator = WatchAsync(afterSeq, ct).GetAsyncEnumerator(ct);
+            try
+            {
+                while (true)
+                {
+                    try
+                    {
+                        if (!await enumerator.MoveNextAsync())
+                        {
+                            yield break;
+                        }
+                    }
+                    catch (EventStreamOverflowException overflow)
+                    {
+                        afterSeq = overflow.LastSeq;
+                        break;
+                    }
+                    catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                    {
+                        yield break;
+                    }
+
+                    afterSeq = enumerator.Current.Seq;
+                    yield return enumerator.Current;
+                }
+            }
+            finally
+            {
+                await enumerator.DisposeAsync();
+            }
+        }
+    }
+
     private void OnCommitted(IReadOnlyList<AuroraEvent> batch)
     {
         lock (_gate)

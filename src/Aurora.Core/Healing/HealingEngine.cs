@@ -41,30 +41,13 @@ public sealed partial class HealingEngine : IAsyncDisposable
 
     private async Task WatchAsync(long after, CancellationToken ct)
     {
-        while (!ct.IsCancellationRequested)
+        await foreach (var e in _setup.Events.FollowAsync(after, ct))
         {
-            try
+            // The classifier's verdict (it has a confidence); the incident tracker's own incident.diagnosed
+            // (a cause upgrade on an incident id) is not a new failure to heal.
+            if (e.Type == EventTypes.IncidentDiagnosed && e.Service is not null && e.Data.TryGetProperty("confidence", out _))
             {
-                await foreach (var e in _setup.Events.WatchAsync(after, ct))
-                {
-                    after = e.Seq;
-                    // The classifier's verdict (it has a confidence); the incident tracker's own incident.diagnosed
-                    // (a cause upgrade on an incident id) is not a new failure to heal.
-                    if (e.Type == EventTypes.IncidentDiagnosed && e.Service is not null && e.Data.TryGetProperty("confidence", out _))
-                    {
-                        _queue.Writer.TryWrite(e);
-                    }
-                }
-
-                return;
-            }
-            catch (EventStreamOverflowException overflow)
-            {
-                after = overflow.LastSeq;
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return;
+                _queue.Writer.TryWrite(e);
             }
         }
     }

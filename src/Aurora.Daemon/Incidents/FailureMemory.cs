@@ -35,27 +35,9 @@ public sealed class FailureMemory : IAsyncDisposable
 
     private async Task FollowAsync(long last, CancellationToken ct)
     {
-        while (!ct.IsCancellationRequested)
+        await foreach (var e in _events.FollowAsync(last, ct))
         {
-            try
-            {
-                await foreach (var e in _events.WatchAsync(last, ct))
-                {
-                    Observe(e);
-                    last = e.Seq;
-                }
-
-                return;
-            }
-            catch (EventStreamOverflowException overflow)
-            {
-                // Fell behind a burst: pick up where it stopped, from the store.
-                last = overflow.LastSeq;
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return;
-            }
+            Observe(e);
         }
     }
 

@@ -46,36 +46,19 @@ public sealed class WebhookNotifier : IAsyncDisposable
 
     private async Task WatchAsync(long after, CancellationToken ct)
     {
-        while (!ct.IsCancellationRequested)
+        await foreach (var e in _events.FollowAsync(after, ct))
         {
-            try
+            if (e.Type.StartsWith("notify.", StringComparison.Ordinal))
             {
-                await foreach (var e in _events.WatchAsync(after, ct))
+                continue;
+            }
+
+            foreach (var (target, queue, _) in _targets)
+            {
+                if (target.Events.IsEmpty || target.Events.Contains(e.Type))
                 {
-                    after = e.Seq;
-                    if (e.Type.StartsWith("notify.", StringComparison.Ordinal))
-                    {
-                        continue;
-                    }
-
-                    foreach (var (target, queue, _) in _targets)
-                    {
-                        if (target.Events.IsEmpty || target.Events.Contains(e.Type))
-                        {
-                            queue.Writer.TryWrite(e);
-                        }
-                    }
+                    queue.Writer.TryWrite(e);
                 }
-
-                return;
-            }
-            catch (EventStreamOverflowException overflow)
-            {
-                after = overflow.LastSeq;
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return;
             }
         }
     }
