@@ -1,7 +1,5 @@
-using System.Collections;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Text;
 using Aurora.Core;
 using Aurora.Core.Config;
 using Aurora.Core.Diagnosis;
@@ -12,8 +10,8 @@ using Aurora.Core.Incidents;
 using Aurora.Core.Logs;
 using Aurora.Core.Processes;
 using Aurora.Core.Supervision;
-using Aurora.Daemon.Notify;
 using Aurora.Daemon.Incidents;
+using Aurora.Daemon.Notify;
 
 namespace Aurora.Daemon.Hosting;
 
