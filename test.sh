@@ -38,6 +38,17 @@ for project in tests/Aurora.Core.Tests tests/Aurora.IntegrationTests tests/Auror
   grep -E '^\s+(Failed|Skipped) |^(Passed|Failed)! ' "$log_dir/$name.log" || tail -n 30 "$log_dir/$name.log"
 done
 
+# The code style gate (STYLE.md §8): formatting and import order, as `dotnet format` sees them.
+echo "== format"
+if dotnet format Aurora.slnx --verify-no-changes > "$log_dir/format.txt" 2>&1; then
+  echo "Passed!  - Failed:     0, Passed:     1, Skipped:     0, Total:     1 - dotnet format" > "$log_dir/Aurora.Format.log"
+else
+  head -n 20 "$log_dir/format.txt"
+  echo "Failed!  - Failed:     1, Passed:     0, Skipped:     0, Total:     1 - dotnet format (run: dotnet format Aurora.slnx)" > "$log_dir/Aurora.Format.log"
+  rc=1
+fi
+cat "$log_dir/Aurora.Format.log"
+
 # A test host that crashed prints no summary: count it as a failure so the line never says 0 failed on a red run.
 awk -v rc="$rc" '/^(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+/{gsub(",","");f+=$4;p+=$6;s+=$8}
   END{if (rc != 0 && f == 0) f = 1; printf "%d passed, %d failed, %d skipped\n",p,f,s}' "$log_dir"/Aurora.*.log
