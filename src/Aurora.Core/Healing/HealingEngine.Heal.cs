@@ -7,6 +7,10 @@ namespace Aurora.Core.Healing;
 
 public sealed partial class HealingEngine
 {
+    private static readonly TimeSpan RetryAfterRollback = TimeSpan.FromMinutes(10);
+
+    private readonly Dictionary<(string Service, string Cause, string Fix), DateTimeOffset> _rolledBack = [];
+
     private async Task HealAsync(AuroraEvent diagnosed, CancellationToken ct)
     {
         var config = _setup.Orchestrator.Config;
@@ -35,6 +39,15 @@ public sealed partial class HealingEngine
 
         foreach (var fix in candidates)
         {
+            // A fix that was just rolled back for this service and cause is not tried again at once: the
+            // failure that follows is usually the restart its own verification made.
+            if (_rolledBack.TryGetValue((supervisor.Name, verdict.Cause, fix.Name), out var when)
+                && _setup.Time.GetUtcNow() - when < RetryAfterRollback)
+            {
+                Skip(supervisor.Name, verdict.Cause, fix.Name, $"rolled back {(_setup.Time.GetUtcNow() - when).TotalSeconds:0}s ago; not retried within {RetryAfterRollback.TotalMinutes:0} minutes");
+                continue;
+            }
+
             var (applies, reason) = fix.Check(context);
             if (!applies)
             {
@@ -92,6 +105,7 @@ public sealed partial class HealingEngine
         }
 
         var (restored, removed) = tx.Rollback();
+        _rolledBack[(supervisor.Name, context.Verdict.Cause, fix.Name)] = _setup.Time.GetUtcNow();
         supervisor.Output.WriteNote($"[aurora] fix {fix.Name} rolled back ({restored} restored, {removed} removed): {detail}");
         _setup.Events.Publish(EventTypes.FixRolledBack, supervisor.Name, Data(fixId, fix, context).Add("reason", detail)
             .Add("restored", restored).Add("removed", removed).Add("duration_ms", took).Build());

@@ -91,6 +91,11 @@ public class HealingTests
         await using var daemon = await project.StartDaemonAsync();
         var rolledBack = await daemon.WaitForEvent(EventTypes.FixRolledBack, "api");
         Assert.StartsWith("user:0:", rolledBack.Data.GetProperty("fix").GetString());
+
+        // Its verification restarted the service, which failed again: the same fix is not re-applied at once.
+        var skipped = await daemon.WaitForEventAfter(rolledBack.Seq, e => e.Type == EventTypes.FixSkipped && e.Service == "api"
+            && e.Data.GetProperty("fix").GetString()!.StartsWith("user:0:", StringComparison.Ordinal));
+        Assert.Contains("rolled back", skipped.Data.GetProperty("reason").GetString());
         Assert.Equal(original, File.ReadAllBytes(settings));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(settings));
         Assert.Equal("keep me", File.ReadAllText(Path.Combine(project.Dir, "cache", "keep.txt")));
