@@ -81,17 +81,3 @@ public sealed partial class HealingEngine : IAsyncDisposable
         _stop.Dispose();
     }
 }
-
-/// What the engine needs from the daemon.
-public sealed record HealingSetup(
-    Orchestrator Orchestrator,
-    EventLog Events,
-    ServiceStateStore States,
-    FixCommandRunner Runner,
-    IFixRecords Records,
-    IPortOwners Ports,
-    TimeProvider Time,
-    string ProjectDirectory,
-    string ProjectId,
-    string BackupsDirectory,
-    string LogDirectory);

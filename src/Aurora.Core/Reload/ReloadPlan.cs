@@ -13,6 +13,3 @@ public sealed record ReloadPlan(
 {
     public bool ChangesNothing => Added.IsEmpty && Removed.IsEmpty && Restarted.IsEmpty && Updated.IsEmpty;
 }
-
-/// One changed service and the config keys that differ ("command", "env", "health", …).
-public sealed record ServiceChange(string Service, ImmutableArray<string> Fields);

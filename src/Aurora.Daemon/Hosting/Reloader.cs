@@ -61,6 +61,3 @@ public sealed class Reloader(AuroraRuntime runtime)
         .Add("updated", plan.Updated.Select(c => $"{c.Service} ({string.Join(", ", c.Fields)})"))
         .Add("unchanged", plan.Unchanged);
 }
-
-/// The result of a reload: the plan (null when the config was rejected) and every error found.
-public sealed record ReloadOutcome(ReloadPlan? Plan, ImmutableArray<string> Errors, bool Applied);

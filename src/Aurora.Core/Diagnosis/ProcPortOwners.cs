@@ -2,17 +2,6 @@ using System.Globalization;
 
 namespace Aurora.Core.Diagnosis;
 
-/// Who listens on a TCP port: pid, argv and (when it is one of Aurora's) its AURORA_TAG.
-public sealed record PortOwner(int Port, int Pid, IReadOnlyList<string> CommandLine, string? Tag)
-{
-    public string Describe() => $"port {Port} is held by pid {Pid} ({string.Join(' ', CommandLine)})";
-}
-
-public interface IPortOwners
-{
-    PortOwner? Owner(int port);
-}
-
 /// Finds a port's listener from /proc/net/tcp{,6} (LISTEN sockets and their inodes) and the socket
 /// links in /proc/*/fd. Only run when a failure is diagnosed, never on a schedule.
 public sealed class ProcPortOwners : IPortOwners

@@ -1,0 +1,6 @@
+namespace Aurora.Core.Diagnosis;
+
+public interface IPortOwners
+{
+    PortOwner? Owner(int port);
+}
