@@ -21,8 +21,10 @@ public class ExecProbeTests
     [Fact]
     public async Task Runs_argv_in_the_services_cwd_and_env_with_output_discarded()
     {
+        // Taken before the check starts: the launcher replaces NextStart as soon as a start happens.
+        var started = _launcher.NextStart.Task;
         var check = Probe("pg_isready", "-h", "127.0.0.1").CheckAsync(CancellationToken.None);
-        var process = await _launcher.NextStart.Task.DefaultTimeout();
+        var process = await started.DefaultTimeout();
         process.Exit(0);
         await check.DefaultTimeout();
 
@@ -38,8 +40,10 @@ public class ExecProbeTests
     [InlineData(137, false, "exit code 137")]
     public async Task Exit_zero_is_healthy_anything_else_is_not(int code, bool healthy, string detail)
     {
+        // Taken before the check starts: the launcher replaces NextStart as soon as a start happens.
+        var started = _launcher.NextStart.Task;
         var check = Probe("check").CheckAsync(CancellationToken.None);
-        var process = await _launcher.NextStart.Task.DefaultTimeout();
+        var process = await started.DefaultTimeout();
         _time.Advance(TimeSpan.FromMilliseconds(30));
         process.Exit(code);
 
@@ -66,8 +70,10 @@ public class ExecProbeTests
     public async Task Timeout_kills_the_check_and_reports_timed_out()
     {
         using var cts = new CancellationTokenSource();
+        // Taken before the check starts: the launcher replaces NextStart as soon as a start happens.
+        var started = _launcher.NextStart.Task;
         var check = Probe("sleep", "60").CheckAsync(cts.Token);
-        var process = await _launcher.NextStart.Task.DefaultTimeout();
+        var process = await started.DefaultTimeout();
 
         _time.Advance(TimeSpan.FromSeconds(2));
         cts.Cancel();
