@@ -34,24 +34,6 @@ public sealed class DependencyGraph
 
     public ImmutableArray<string> DependentsOf(string name) => _dependents.GetValueOrDefault(name, []);
 
-    /// The service and everything that depends on it, directly or not.
-    public ImmutableHashSet<string> DependentClosure(string name)
-    {
-        var seen = ImmutableHashSet.CreateBuilder<string>();
-        var stack = new Stack<string>([name]);
-        while (stack.TryPop(out var n))
-        {
-            if (seen.Add(n))
-            {
-                foreach (var d in DependentsOf(n))
-                {
-                    stack.Push(d);
-                }
-            }
-        }
-
-        return seen.ToImmutable();
-    }
 
     private ImmutableArray<string> TopologicalOrder(List<ServiceConfig> services)
     {

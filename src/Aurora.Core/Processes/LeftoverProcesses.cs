@@ -24,56 +24,48 @@ public static class LeftoverProcesses
     }
 
     /// SIGTERM, up to `grace` for them to go, then SIGKILL. Returns how many there were.
-    /// Boot-time only: these are not our children, so their end is watched through /proc.
     public static async Task<int> StopAsync(string projectId, TimeSpan grace, TimeProvider time, CancellationToken ct)
     {
         var leftovers = Find(projectId);
-        if (leftovers.Count == 0)
-        {
-            return 0;
-        }
-
-        Signal(leftovers, Signals.SIGTERM);
-        Signal(leftovers, Signals.SIGCONT);
-        var started = time.GetTimestamp();
-        while (leftovers.Any(Alive) && time.GetElapsedTime(started) < grace)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(25), time, ct);
-        }
-
-        Signal(leftovers.Where(Alive).ToList(), Signals.SIGKILL);
-        while (leftovers.Any(Alive) && time.GetElapsedTime(started) < grace + TimeSpan.FromSeconds(5))
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(10), time, ct);
-        }
-
+        await TerminateAsync(leftovers, grace, time, ct);
         return leftovers.Count;
     }
 
     /// Stops one process carrying `tag` (TERM, grace, KILL). False when it was not ours or would not die.
     public static async Task<bool> StopOneAsync(int pid, string tag, TimeSpan grace, TimeProvider time, CancellationToken ct)
     {
-        var one = new List<(int, string)> { (pid, tag) };
         if (!Alive((pid, tag)))
         {
             return false;
         }
 
-        Signal(one, Signals.SIGTERM);
-        Signal(one, Signals.SIGCONT);
+        return await TerminateAsync([(pid, tag)], grace, time, ct);
+    }
+
+    /// Boot-time and fix-time only: these are not our children, so their end is watched through /proc.
+    /// True when none of them is left.
+    private static async Task<bool> TerminateAsync(List<(int Pid, string Tag)> processes, TimeSpan grace, TimeProvider time, CancellationToken ct)
+    {
+        if (processes.Count == 0)
+        {
+            return true;
+        }
+
+        Signal(processes, Signals.SIGTERM);
+        Signal(processes, Signals.SIGCONT);
         var started = time.GetTimestamp();
-        while (Alive((pid, tag)) && time.GetElapsedTime(started) < grace)
+        while (processes.Any(Alive) && time.GetElapsedTime(started) < grace)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(20), time, ct);
         }
 
-        Signal(one, Signals.SIGKILL);
-        while (Alive((pid, tag)) && time.GetElapsedTime(started) < grace + TimeSpan.FromSeconds(5))
+        Signal(processes.Where(Alive).ToList(), Signals.SIGKILL);
+        while (processes.Any(Alive) && time.GetElapsedTime(started) < grace + TimeSpan.FromSeconds(5))
         {
             await Task.Delay(TimeSpan.FromMilliseconds(10), time, ct);
         }
 
-        return !Alive((pid, tag));
+        return !processes.Any(Alive);
     }
 
     private static void Signal(IEnumerable<(int Pid, string Tag)> processes, int signal)

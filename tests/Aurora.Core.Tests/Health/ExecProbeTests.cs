@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Aurora.Core.Config;
 using Aurora.Core.Health;
 using Aurora.Core.Processes;
-using Aurora.Core.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Aurora.Core.Tests.Health;

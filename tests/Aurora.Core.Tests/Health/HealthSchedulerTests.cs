@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Aurora.Core.Config;
 using Aurora.Core.Health;
-using Aurora.Core.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Aurora.Core.Tests.Health;

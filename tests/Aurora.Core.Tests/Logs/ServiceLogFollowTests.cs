@@ -1,6 +1,5 @@
 using Aurora.Core.Config;
 using Aurora.Core.Logs;
-using Aurora.Core.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Aurora.Core.Tests.Logs;

@@ -1,7 +1,6 @@
 using System.Text;
 using Aurora.Core.Config;
 using Aurora.Core.Logs;
-using Aurora.Core.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Aurora.Core.Tests.Logs;

@@ -2,7 +2,6 @@ using Aurora.Core.Config;
 using Aurora.Core.Events;
 using Aurora.Core.Processes;
 using Aurora.Core.Supervision;
-using Aurora.Core.Tests.TestSupport;
 
 namespace Aurora.Core.Tests.Supervision;
 

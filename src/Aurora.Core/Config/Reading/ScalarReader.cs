@@ -70,38 +70,32 @@ internal static class ScalarReader
         return Range.Check(value, min, max, text, node, path, bag, v => v.ToString(CultureInfo.InvariantCulture));
     }
 
-    public static TimeSpan? Duration(YamlNode node, string path, DiagnosticBag bag, TimeSpan min, TimeSpan max)
+    public static TimeSpan? Duration(YamlNode node, string path, DiagnosticBag bag, TimeSpan min, TimeSpan max) =>
+        Parsed<TimeSpan>(node, path, bag, "a duration", DurationParser.TryParse, DurationParser.AllowedForms, min, max, DurationParser.Format);
+
+    public static long? Size(YamlNode node, string path, DiagnosticBag bag, long min, long max) =>
+        Parsed<long>(node, path, bag, "a size", SizeParser.TryParse, SizeParser.AllowedForms, min, max, SizeParser.Format);
+
+    private delegate bool TryParser<T>(string text, out T value);
+
+    /// A scalar in a unit syntax (durations, sizes): parsed, then range-checked, each failure positioned.
+    private static T? Parsed<T>(YamlNode node, string path, DiagnosticBag bag, string kind, TryParser<T> tryParse, string allowed,
+        T min, T max, Func<T, string> format)
+        where T : struct, IComparable<T>
     {
-        var text = Text(node, path, bag, "a duration");
+        var text = Text(node, path, bag, kind);
         if (text is null)
         {
             return null;
         }
 
-        if (!DurationParser.TryParse(text, out var value))
+        if (!tryParse(text, out var value))
         {
-            bag.Error(node.Start, path, $"{YamlNodes.Quote(text)} is not a duration; {DurationParser.AllowedForms}");
+            bag.Error(node.Start, path, $"{YamlNodes.Quote(text)} is not {kind}; {allowed}");
             return null;
         }
 
-        return Range.Check(value, min, max, text, node, path, bag, DurationParser.Format);
-    }
-
-    public static long? Size(YamlNode node, string path, DiagnosticBag bag, long min, long max)
-    {
-        var text = Text(node, path, bag, "a size");
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (!SizeParser.TryParse(text, out var value))
-        {
-            bag.Error(node.Start, path, $"{YamlNodes.Quote(text)} is not a size; {SizeParser.AllowedForms}");
-            return null;
-        }
-
-        return Range.Check(value, min, max, text, node, path, bag, SizeParser.Format);
+        return Range.Check(value, min, max, text, node, path, bag, format);
     }
 
     /// One of a fixed set of spellings, e.g. restart policies.

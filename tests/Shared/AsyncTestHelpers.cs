@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 
-namespace Aurora.IntegrationTests.TestSupport;
+namespace Aurora.Tests;
 
-/// Bounds every await in a test: a hang fails with the caller's file and line instead of stalling the run.
+/// Shared by the test projects (linked, not copied). Bounds every await in a test: a hang fails with the caller's file and line instead of stalling the run.
 public static class AsyncTestHelpers
 {
     public static readonly TimeSpan DefaultTimeoutDuration = TimeSpan.FromSeconds(20);
