@@ -1,38 +1,34 @@
 using Aurora.Contracts.V1;
 using Aurora.Daemon.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Hosting;
+using Aurora.Daemon.Http;
 
 namespace Aurora.Daemon.Api;
 
-/// SPEC §7 control API. The same routes serve the unix socket and (later) the token-guarded TCP listener.
+/// SPEC §7 control API. The same routes serve the unix socket and the token-guarded TCP listener.
 internal static class ApiRoutes
 {
-    public static void Map(WebApplication app)
+    public const string Prefix = "/api/v1";
+
+    /// `stopDaemon` ends the daemon; /shutdown calls it once its answer has been sent.
+    public static void Map(Router router, AuroraRuntime rt, Action stopDaemon)
     {
-        app.MapGet("/healthz", (AuroraRuntime rt) => Results.Json(
+        router.Get("/healthz", x => x.JsonAsync(
             new HealthzDto("ok", Environment.ProcessId, rt.Paths.ProjectDirectory, Version,
                 (long)(rt.Time.GetUtcNow() - rt.StartedAt).TotalMilliseconds),
             AuroraJsonContext.Default.HealthzDto));
 
-        var api = app.MapGroup("/api/v1");
-        ServiceRoutes.Map(api);
-        EventRoutes.Map(api);
-        ReloadRoutes.Map(api);
-        HistoryRoutes.Map(api);
-        api.MapPost("/shutdown", ShutdownAsync);
-        api.MapFallback(() => Error(StatusCodes.Status404NotFound, "not_found", "no such API route; see SPEC §7"));
+        ServiceRoutes.Map(router, rt);
+        EventRoutes.Map(router, rt);
+        ReloadRoutes.Map(router, rt);
+        HistoryRoutes.Map(router, rt);
+        router.Post(Prefix + "/shutdown", x => ShutdownAsync(x, rt, stopDaemon));
+        router.Fallback(Prefix, x => x.ErrorAsync(404, "not_found", "no such API route; see SPEC §7"));
     }
 
     public static string Version { get; } =
         typeof(ApiRoutes).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    public static IResult Error(int status, string code, string message) =>
-        Results.Json(ErrorDto.Of(code, message), AuroraJsonContext.Default.ErrorDto, statusCode: status);
-
-    private static async Task<IResult> ShutdownAsync(AuroraRuntime rt, IHostApplicationLifetime lifetime, HttpContext http)
+    private static async Task ShutdownAsync(HttpExchange x, AuroraRuntime rt, Action stopDaemon)
     {
         var errors = new List<string>();
         try
@@ -44,12 +40,8 @@ internal static class ApiRoutes
             errors.AddRange(ex.InnerExceptions.Select(e => e.Message));
         }
 
-        await rt.Events.FlushAsync(http.RequestAborted);
-        http.Response.OnCompleted(() =>
-        {
-            lifetime.StopApplication();
-            return Task.CompletedTask;
-        });
-        return Results.Json(new ShutdownDto(rt.Config.Services.Length, errors), AuroraJsonContext.Default.ShutdownDto);
+        await rt.Events.FlushAsync(x.Aborted);
+        x.OnCompleted(stopDaemon);
+        await x.JsonAsync(new ShutdownDto(rt.Config.Services.Length, errors), AuroraJsonContext.Default.ShutdownDto);
     }
 }

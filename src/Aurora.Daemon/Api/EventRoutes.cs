@@ -1,45 +1,49 @@
 using System.Net.WebSockets;
-using System.Text.Json;
 using Aurora.Contracts.V1;
 using Aurora.Core.Events;
 using Aurora.Daemon.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Hosting;
+using Aurora.Daemon.Http;
 
 namespace Aurora.Daemon.Api;
 
 internal static class EventRoutes
 {
-    public static void Map(RouteGroupBuilder api)
+    public static void Map(Router router, AuroraRuntime rt)
     {
-        api.MapGet("/events", (long? after, int? limit, AuroraRuntime rt) =>
+        router.Get(ApiRoutes.Prefix + "/events", x =>
         {
-            var events = rt.Events.Store.ReadAfter(after ?? 0, Math.Clamp(limit ?? 1000, 1, 10_000)).Select(DtoMapper.ToDto).ToList();
-            return Results.Json(new EventListDto(events, rt.Events.LastCommittedSeq), AuroraJsonContext.Default.EventListDto);
+            var after = x.Request.QueryLong("after") ?? 0;
+            var limit = Math.Clamp(x.Request.QueryInt("limit") ?? 1000, 1, 10_000);
+            var events = rt.Events.Store.ReadAfter(after, limit).Select(DtoMapper.ToDto).ToList();
+            return x.JsonAsync(new EventListDto(events, rt.Events.LastCommittedSeq), AuroraJsonContext.Default.EventListDto);
         });
 
-        api.Map("/events/stream", StreamAsync);
+        router.Any(ApiRoutes.Prefix + "/events/stream", x => StreamAsync(x, rt));
     }
 
     /// Replays events after `after`, then follows. A client that falls too far behind gets
     /// {"type":"resync","last_seq":N} and a close; it reconnects with after=N.
-    private static async Task StreamAsync(long? after, AuroraRuntime rt, IHostApplicationLifetime lifetime, HttpContext http)
+    private static async Task StreamAsync(HttpExchange x, AuroraRuntime rt)
     {
-        if (!http.WebSockets.IsWebSocketRequest)
+        if (!x.Request.IsWebSocketUpgrade)
         {
-            await ApiRoutes.Error(StatusCodes.Status400BadRequest, "websocket_required", "connect with a WebSocket upgrade").ExecuteAsync(http);
+            await x.ErrorAsync(400, "websocket_required", "connect with a WebSocket upgrade");
             return;
         }
 
-        using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        // Ends with the daemon too: a stream left open would hold up shutdown for the whole grace period.
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        var after = x.Request.QueryLong("after") ?? 0;
+        using var socket = await x.AcceptWebSocketAsync();
+        if (socket is null)
+        {
+            return;
+        }
+
+        // Ends with the daemon too (Aborted): a stream left open would hold up shutdown.
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(x.Aborted);
         var closing = WatchForCloseAsync(socket, cts);
         try
         {
-            await foreach (var e in rt.Events.WatchAsync(after ?? 0, cts.Token))
+            await foreach (var e in rt.Events.WatchAsync(after, cts.Token))
             {
                 await socket.SendAsync(EventJson.Utf8(e), WebSocketMessageType.Text, true, cts.Token);
             }
@@ -49,13 +53,19 @@ internal static class EventRoutes
             var resync = System.Text.Encoding.UTF8.GetBytes($"{{\"type\":\"resync\",\"last_seq\":{overflow.LastSeq}}}");
             await socket.SendAsync(resync, WebSocketMessageType.Text, true, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException)
         {
         }
 
         if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
         {
-            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+            try
+            {
+                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(2), rt.Time);
+            }
+            catch (Exception ex) when (ex is WebSocketException or IOException or TimeoutException)
+            {
+            }
         }
 
         await cts.CancelAsync();
@@ -76,7 +86,7 @@ internal static class EventRoutes
                 }
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException)
         {
         }
 

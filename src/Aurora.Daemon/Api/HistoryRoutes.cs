@@ -1,32 +1,32 @@
 using Aurora.Contracts.V1;
 using Aurora.Core.Incidents;
 using Aurora.Daemon.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
+using Aurora.Daemon.Http;
 
 namespace Aurora.Daemon.Api;
 
 /// `GET /api/v1/history?q=&service=&cause=&since=&limit=`: the failure memory (SPEC §4 shape).
 internal static class HistoryRoutes
 {
-    public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/history", (string? q, string? service, string? cause, string? since, int? limit, AuroraRuntime rt) =>
+    public static void Map(Router router, AuroraRuntime rt) =>
+        router.Get(ApiRoutes.Prefix + "/history", x =>
         {
             if (rt.Memory is not { } memory)
             {
-                return ApiRoutes.Error(StatusCodes.Status503ServiceUnavailable, "history_unavailable", "this daemon keeps no failure memory");
+                return x.ErrorAsync(503, "history_unavailable", "this daemon keeps no failure memory");
             }
 
+            var since = x.Request.Query("since");
             if (!HistorySince.TryParse(since, rt.Time.GetUtcNow(), out var from))
             {
-                return ApiRoutes.Error(StatusCodes.Status400BadRequest, "bad_since", $"since \"{since}\" is not understood; {HistorySince.AllowedForms}");
+                return x.ErrorAsync(400, "bad_since", $"since \"{since}\" is not understood; {HistorySince.AllowedForms}");
             }
 
-            var query = new HistoryQuery(q, Blank(service), Blank(cause), from, Math.Clamp(limit ?? 50, 1, HistoryQuery.MaxLimit));
+            var limit = Math.Clamp(x.Request.QueryInt("limit") ?? 50, 1, HistoryQuery.MaxLimit);
+            var query = new HistoryQuery(x.Request.Query("q"), Blank(x.Request.Query("service")), Blank(x.Request.Query("cause")), from, limit);
             var result = memory.Store.Query(query);
             var dto = new HistoryDto(result.Incidents.Select(ToDto).ToList(), result.Events.Select(DtoMapper.ToDto).ToList());
-            return Results.Json(dto, AuroraJsonContext.Default.HistoryDto);
+            return x.JsonAsync(dto, AuroraJsonContext.Default.HistoryDto);
         });
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -1,27 +1,24 @@
 using Aurora.Contracts.V1;
 using Aurora.Core.Reload;
 using Aurora.Daemon.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
+using Aurora.Daemon.Http;
 
 namespace Aurora.Daemon.Api;
 
 internal static class ReloadRoutes
 {
-    public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/reload", async ([FromQuery(Name = "dry_run")] bool? dryRun, AuroraRuntime rt, CancellationToken ct) =>
+    public static void Map(Router router, AuroraRuntime rt) =>
+        router.Post(ApiRoutes.Prefix + "/reload", async x =>
         {
-            var outcome = await rt.Reloader.ReloadAsync(dryRun == true, ct);
+            var outcome = await rt.Reloader.ReloadAsync(x.Request.QueryBool("dry_run") == true, x.Aborted);
             if (outcome.Plan is not { } plan)
             {
-                return Results.Json(
-                    ErrorDto.Of("config_invalid", $"{Path.GetFileName(rt.Config.FilePath)} has {outcome.Errors.Length} problem(s); nothing was changed", outcome.Errors),
-                    AuroraJsonContext.Default.ErrorDto, statusCode: StatusCodes.Status400BadRequest);
+                await x.ErrorAsync(400, "config_invalid",
+                    $"{Path.GetFileName(rt.Config.FilePath)} has {outcome.Errors.Length} problem(s); nothing was changed", outcome.Errors);
+                return;
             }
 
-            return Results.Json(ToDto(plan, outcome.Applied), AuroraJsonContext.Default.ReloadDto);
+            await x.JsonAsync(ToDto(plan, outcome.Applied), AuroraJsonContext.Default.ReloadDto);
         });
 
     private static ReloadDto ToDto(ReloadPlan plan, bool applied) => new(

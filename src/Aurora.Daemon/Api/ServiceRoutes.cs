@@ -2,50 +2,50 @@ using Aurora.Contracts.V1;
 using Aurora.Core.Logs;
 using Aurora.Core.Supervision;
 using Aurora.Daemon.Hosting;
+using Aurora.Daemon.Http;
 using Aurora.Daemon.Resources;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Hosting;
 
 namespace Aurora.Daemon.Api;
 
 internal static class ServiceRoutes
 {
-    public static void Map(RouteGroupBuilder api)
+    public static void Map(Router router, AuroraRuntime rt)
     {
         var usage = new UsageTracker(TimeProvider.System);
+        const string services = ApiRoutes.Prefix + "/services";
 
-        api.MapGet("/services", (AuroraRuntime rt) =>
+        router.Get(services, x =>
         {
-            var services = rt.Orchestrator.Services.Select(s => s.Snapshot).ToList();
-            var groups = services.Where(s => s.Pid is not null).Select(s => s.Pid!.Value).ToHashSet();
+            var snapshots = rt.Orchestrator.Services.Select(s => s.Snapshot).ToList();
+            var groups = snapshots.Where(s => s.Pid is not null).Select(s => s.Pid!.Value).ToHashSet();
             var sampled = usage.Sample(groups);
             var now = rt.Time.GetUtcNow();
-            var rows = services.Select(s => DtoMapper.ToDto(s, now, Usage(sampled, s))).ToList();
-            return Results.Json(new ServiceListDto(rows), AuroraJsonContext.Default.ServiceListDto);
+            var rows = snapshots.Select(s => DtoMapper.ToDto(s, now, Usage(sampled, s))).ToList();
+            return x.JsonAsync(new ServiceListDto(rows), AuroraJsonContext.Default.ServiceListDto);
         });
 
-        api.MapGet("/services/{name}", (string name, AuroraRuntime rt) =>
+        router.Get(services + "/{name}", x =>
         {
-            if (rt.Orchestrator.Find(name) is not { } s)
+            if (rt.Orchestrator.Find(x.Route("name")) is not { } s)
             {
-                return NotFound(name, rt);
+                return NotFound(x, rt);
             }
 
             var snap = s.Snapshot;
             var sampled = usage.Sample(snap.Pid is { } pid ? new HashSet<int> { pid } : []);
             var row = DtoMapper.ToDto(snap, rt.Time.GetUtcNow(), Usage(sampled, snap));
-            return Results.Json(DtoMapper.ToDetail(row, s.Config, rt.Log(name)!.FilePath), AuroraJsonContext.Default.ServiceDetailDto);
+            return x.JsonAsync(DtoMapper.ToDetail(row, s.Config, rt.Log(s.Name)!.FilePath), AuroraJsonContext.Default.ServiceDetailDto);
         });
 
-        api.MapPost("/services/{name}/{action}", async (string name, string action, AuroraRuntime rt) =>
+        router.Post(services + "/{name}/{action}", async x =>
         {
-            if (rt.Orchestrator.Find(name) is not { } s)
+            if (rt.Orchestrator.Find(x.Route("name")) is not { } s)
             {
-                return NotFound(name, rt);
+                await NotFound(x, rt);
+                return;
             }
 
+            var action = x.Route("action");
             Task? work = action switch
             {
                 "start" => s.StartAsync(),
@@ -55,52 +55,54 @@ internal static class ServiceRoutes
             };
             if (work is null)
             {
-                return ApiRoutes.Error(StatusCodes.Status404NotFound, "unknown_action", $"unknown action '{action}'; use start, stop or restart");
+                await x.ErrorAsync(404, "unknown_action", $"unknown action '{action}'; use start, stop or restart");
+                return;
             }
 
             await work;
-            return Results.Json(DtoMapper.ToDto(s.Snapshot, rt.Time.GetUtcNow(), null), AuroraJsonContext.Default.ServiceDto);
+            await x.JsonAsync(DtoMapper.ToDto(s.Snapshot, rt.Time.GetUtcNow(), null), AuroraJsonContext.Default.ServiceDto);
         });
 
-        api.MapGet("/services/{name}/logs", LogsAsync);
+        router.Get(services + "/{name}/logs", x => LogsAsync(x, rt));
     }
 
-    private static async Task LogsAsync(string name, int? tail, bool? follow, AuroraRuntime rt, IHostApplicationLifetime lifetime, HttpContext http)
+    private static async Task LogsAsync(HttpExchange x, AuroraRuntime rt)
     {
+        var name = x.Route("name");
         if (rt.Log(name) is not { } log)
         {
-            await NotFound(name, rt).ExecuteAsync(http);
+            await NotFound(x, rt);
             return;
         }
 
-        var n = Math.Clamp(tail ?? 100, 0, 100_000);
-        if (follow != true)
+        var n = Math.Clamp(x.Request.QueryInt("tail") ?? 100, 0, 100_000);
+        if (x.Request.QueryBool("follow") != true)
         {
-            await Results.Json(new LogsDto(name, log.Tail(n)), AuroraJsonContext.Default.LogsDto).ExecuteAsync(http);
+            await x.JsonAsync(new LogsDto(name, log.Tail(n)), AuroraJsonContext.Default.LogsDto);
             return;
         }
 
-        // Follow: plain text, one line per line, flushed as lines arrive, until the client goes away.
-        http.Response.ContentType = "text/plain; charset=utf-8";
+        // Follow: plain text, one line per line, sent as lines arrive, until the client goes away.
         using var subscription = log.Follow(n);
-        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
-        var ct = stopping.Token;
+        var body = await x.StartStreamAsync("text/plain; charset=utf-8");
+        await using var writer = new StreamWriter(body, leaveOpen: true);
+        var ct = x.Aborted;
         try
         {
             foreach (var line in subscription.Backlog)
             {
-                await http.Response.WriteAsync(line + "\n", ct);
+                await writer.WriteAsync(line + "\n");
             }
 
-            await http.Response.Body.FlushAsync(ct);
+            await writer.FlushAsync(ct);
             while (await subscription.Lines.WaitToReadAsync(ct))
             {
                 while (subscription.Lines.TryRead(out var line))
                 {
-                    await http.Response.WriteAsync(line + "\n", ct);
+                    await writer.WriteAsync(line + "\n");
                 }
 
-                await http.Response.Body.FlushAsync(ct);
+                await writer.FlushAsync(ct);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -108,13 +110,14 @@ internal static class ServiceRoutes
         }
         catch (LogFollowerOverflowException)
         {
-            await http.Response.WriteAsync("[aurora] follower fell behind; run `aurora logs -f` again\n", CancellationToken.None);
+            await writer.WriteAsync("[aurora] follower fell behind; run `aurora logs -f` again\n");
+            await writer.FlushAsync(CancellationToken.None);
         }
     }
 
     private static (double, long)? Usage(IReadOnlyDictionary<int, (double CpuPercent, long RssBytes)> sampled, ServiceSnapshot s) =>
         s.Pid is { } pid && sampled.TryGetValue(pid, out var u) ? (u.CpuPercent, u.RssBytes) : null;
 
-    private static IResult NotFound(string name, AuroraRuntime rt) => ApiRoutes.Error(StatusCodes.Status404NotFound, "service_not_found",
-        $"no service named '{name}'; services: {string.Join(", ", rt.Config.Services.Select(s => s.Name))}");
+    private static Task NotFound(HttpExchange x, AuroraRuntime rt) => x.ErrorAsync(404, "service_not_found",
+        $"no service named '{x.Route("name")}'; services: {string.Join(", ", rt.Config.Services.Select(s => s.Name))}");
 }

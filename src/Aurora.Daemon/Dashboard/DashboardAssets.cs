@@ -1,8 +1,5 @@
 using System.Collections.Frozen;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Net.Http.Headers;
+using Aurora.Daemon.Http;
 
 namespace Aurora.Daemon.Dashboard;
 
@@ -24,24 +21,20 @@ internal static class DashboardAssets
             ["/favicon.svg"] = ("favicon.svg", "image/svg+xml"),
         }.ToFrozenDictionary();
 
-    public static bool IsAsset(HttpRequest request) =>
-        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && Files.ContainsKey(request.Path.Value ?? "");
+    public static bool IsAsset(HttpRequest request) => request.IsGetOrHead && Files.ContainsKey(request.RawPath);
 
-    public static void Map(IEndpointRouteBuilder app)
+    public static void Map(Router router)
     {
         foreach (var (path, (resource, contentType)) in Files)
         {
             var bytes = Load(resource);
-            app.MapGet(path, (HttpContext http) => Serve(http, bytes, contentType));
+            router.Get(path, x =>
+            {
+                x.SetHeader("Content-Security-Policy", ContentSecurityPolicy);
+                x.SetHeader("Cache-Control", "no-cache");
+                return x.BytesAsync(200, bytes, contentType);
+            });
         }
-    }
-
-    private static IResult Serve(HttpContext http, byte[] bytes, string contentType)
-    {
-        var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers[HeaderNames.CacheControl] = "no-cache";
-        return Results.Bytes(bytes, contentType);
     }
 
     private static byte[] Load(string name)

@@ -1,56 +1,42 @@
 using System.Net;
 using Aurora.Core.Config;
 using Aurora.Daemon.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
+using Aurora.Daemon.Http;
 
 namespace Aurora.Daemon.Dashboard;
 
 /// The TCP side of the daemon (SPEC §3 `dashboard.listen`, §7): the same API as the unix socket, behind
 /// the bearer token, plus the embedded web dashboard. Nothing here runs when `dashboard:` is absent.
-public static class DashboardEndpoint
+internal static class DashboardEndpoint
 {
-    public static void Configure(WebApplicationBuilder builder, AuroraConfig config, DaemonPaths paths)
+    /// The guard for TCP requests, or null without a dashboard.
+    public static DashboardGuard? Configure(HttpServer server, Router router, AuroraConfig config, DaemonPaths paths)
     {
         if (config.Dashboard is not { } dashboard)
         {
-            return;
+            return null;
         }
 
-        builder.WebHost.ConfigureKestrel(k => Listen(k, dashboard));
-        builder.Services.AddSingleton(new DashboardGuard(dashboard, TokenFile.Ensure(paths)));
+        foreach (var address in Addresses(dashboard))
+        {
+            server.ListenTcp(address, dashboard.Port);
+        }
+
+        DashboardAssets.Map(router);
+        return new DashboardGuard(dashboard, TokenFile.Ensure(paths));
     }
 
-    public static void Map(WebApplication app)
+    private static IEnumerable<IPAddress> Addresses(DashboardConfig dashboard)
     {
-        if (app.Services.GetService<DashboardGuard>() is not { } guard)
+        if (IPAddress.TryParse(dashboard.Host.Trim('[', ']'), out var address))
         {
-            return;
+            return [address];
         }
 
-        app.Use(guard.InvokeAsync);
-        DashboardAssets.Map(app);
-    }
-
-    private static void Listen(KestrelServerOptions k, DashboardConfig dashboard)
-    {
-        if (IPAddress.TryParse(dashboard.Host, out var address))
-        {
-            k.Listen(address, dashboard.Port);
-        }
-        else if (dashboard.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
-        {
-            k.Listen(IPAddress.Loopback, dashboard.Port);
-        }
-        else
-        {
-            // A host name (allowed only with allow_remote): listen on what it resolves to.
-            foreach (var resolved in Dns.GetHostAddresses(dashboard.Host))
-            {
-                k.Listen(resolved, dashboard.Port);
-            }
-        }
+        // "localhost" means loopback without asking a resolver; any other name (allowed only with
+        // allow_remote) listens on what it resolves to.
+        return dashboard.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            ? [IPAddress.Loopback]
+            : Dns.GetHostAddresses(dashboard.Host);
     }
 }

@@ -2,9 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Aurora.Core.Config;
-using Aurora.Daemon.Api;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
+using Aurora.Daemon.Http;
 
 namespace Aurora.Daemon.Dashboard;
 
@@ -17,48 +15,44 @@ internal sealed class DashboardGuard(DashboardConfig dashboard, string token)
 {
     private readonly byte[] _token = Encoding.UTF8.GetBytes(token);
 
-    public Task InvokeAsync(HttpContext http, RequestDelegate next)
+    /// False when the request was refused (and answered) here.
+    public async Task<bool> AdmitAsync(HttpExchange x)
     {
-        // Kestrel reports no local IP address for a unix-socket connection.
-        if (http.Connection.LocalIpAddress is null)
+        x.SetHeader("X-Content-Type-Options", "nosniff");
+        x.SetHeader("Referrer-Policy", "no-referrer");
+        if (DashboardAssets.IsAsset(x.Request))
         {
-            return next(http);
+            return true;
         }
 
-        http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
-        http.Response.Headers["Referrer-Policy"] = "no-referrer";
-        if (DashboardAssets.IsAsset(http.Request))
+        var isWebSocket = x.Request.IsWebSocketUpgrade;
+        if (isWebSocket && !OriginIsAllowed(x.Request))
         {
-            return next(http);
+            await x.ErrorAsync(403, "forbidden_origin", "WebSocket upgrades are accepted only from the dashboard's own origin");
+            return false;
         }
 
-        var isWebSocket = http.WebSockets.IsWebSocketRequest;
-        if (isWebSocket && !OriginIsAllowed(http.Request))
+        if (!HasToken(x.Request, isWebSocket))
         {
-            return Refuse(http, StatusCodes.Status403Forbidden, "forbidden_origin",
-                "WebSocket upgrades are accepted only from the dashboard's own origin");
-        }
-
-        if (!HasToken(http.Request, isWebSocket))
-        {
-            http.Response.Headers[HeaderNames.WWWAuthenticate] = "Bearer";
-            return Refuse(http, StatusCodes.Status401Unauthorized, "unauthorized",
+            x.SetHeader("WWW-Authenticate", "Bearer");
+            await x.ErrorAsync(401, "unauthorized",
                 "send Authorization: Bearer TOKEN; the token is in .aurora/token, and aurora dashboard prints a link that carries it");
+            return false;
         }
 
-        http.Response.Headers[HeaderNames.CacheControl] = "no-store";
-        return next(http);
+        x.SetHeader("Cache-Control", "no-store");
+        return true;
     }
 
     private bool HasToken(HttpRequest request, bool isWebSocket)
     {
-        var header = request.Headers.Authorization.ToString();
+        var header = request.Header("Authorization") ?? "";
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             return Matches(header["Bearer ".Length..].Trim());
         }
 
-        return isWebSocket && request.Query["token"].ToString() is { Length: > 0 } query && Matches(query);
+        return isWebSocket && request.Query("token") is { Length: > 0 } query && Matches(query);
     }
 
     private bool Matches(string candidate) =>
@@ -69,7 +63,7 @@ internal sealed class DashboardGuard(DashboardConfig dashboard, string token)
     /// for the same port, or (with allow_remote) the host the browser addressed.
     private bool OriginIsAllowed(HttpRequest request)
     {
-        var origin = request.Headers.Origin.ToString();
+        var origin = request.Header("Origin") ?? "";
         if (origin.Length == 0)
         {
             return true;
@@ -84,9 +78,6 @@ internal sealed class DashboardGuard(DashboardConfig dashboard, string token)
         return host.Equals(dashboard.Host.Trim('[', ']'), StringComparison.OrdinalIgnoreCase)
             || host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
             || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address))
-            || (dashboard.AllowRemote && uri.Authority.Equals(request.Host.Value, StringComparison.OrdinalIgnoreCase));
+            || (dashboard.AllowRemote && uri.Authority.Equals(request.Header("Host"), StringComparison.OrdinalIgnoreCase));
     }
-
-    private static Task Refuse(HttpContext http, int status, string code, string message) =>
-        ApiRoutes.Error(status, code, message).ExecuteAsync(http);
 }

@@ -1,16 +1,9 @@
 using System.Runtime.InteropServices;
-using Aurora.Contracts.V1;
 using Aurora.Core.Config;
-using Aurora.Core.Events;
 using Aurora.Daemon.Api;
 using Aurora.Daemon.Dashboard;
+using Aurora.Daemon.Http;
 using Aurora.Daemon.Store;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Aurora.Daemon.Hosting;
 
@@ -18,6 +11,9 @@ namespace Aurora.Daemon.Hosting;
 /// `.aurora/aurora.sock` (0600), supervises the stack until Ctrl-C, SIGTERM or `aurora down`.
 public static partial class DaemonHost
 {
+    // Requests still running when the daemon has stopped its services get this long to finish.
+    private static readonly TimeSpan RequestGrace = TimeSpan.FromSeconds(5);
+
     public static async Task RunAsync(AuroraConfig config, Func<AuroraRuntime, CancellationToken, Task>? observer, CancellationToken ct)
     {
         var paths = new DaemonPaths(config.ProjectDirectory);
@@ -33,51 +29,75 @@ public static partial class DaemonHost
 
         await using var runtime = new AuroraRuntime(config, paths, TimeProvider.System,
             new SqliteEventStore(paths.StateDb, config.Store, TimeProvider.System));
-        var app = Build(runtime, paths, config);
-        await app.StartAsync(ct);
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var stop = () =>
+        {
+            try
+            {
+                stopping.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        };
+
+        var server = Build(runtime, paths, config, stop, stopping.Token);
+        server.Start();
         File.SetUnixFileMode(paths.Socket, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
-        // SIGHUP reloads the config, as for most daemons; the outcome goes to the event stream.
-        using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
-        {
-            context.Cancel = true;
-            _ = runtime.Reloader.ReloadAsync(dryRun: false, CancellationToken.None);
-        });
+        // SIGTERM, SIGINT and SIGQUIT stop the daemon gracefully (services in reverse dependency order);
+        // SIGHUP reloads the config, as for most daemons, with the outcome on the event stream.
+        var signals = new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGQUIT }
+            .Select(s => PosixSignalRegistration.Create(s, context =>
+            {
+                context.Cancel = true;
+                stop();
+            }))
+            .Append(PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+            {
+                context.Cancel = true;
+                _ = runtime.Reloader.ReloadAsync(dryRun: false, CancellationToken.None);
+            }))
+            .ToList();
         using var observing = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var observe = observer?.Invoke(runtime, observing.Token) ?? Task.CompletedTask;
+        var observe = Task.CompletedTask;
         try
         {
-            await app.WaitForShutdownAsync(ct);
+            await runtime.StartAsync();
+            observe = observer?.Invoke(runtime, observing.Token) ?? Task.CompletedTask;
+            await Task.Delay(Timeout.InfiniteTimeSpan, runtime.Time, stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
         finally
         {
-            await app.StopAsync(CancellationToken.None);
+            stop();
+            // The API keeps answering (status during a slow stop) until the services are down.
+            await runtime.StopAllAsync();
+            await server.StopAsync(RequestGrace);
             await runtime.Events.FlushAsync(CancellationToken.None);
             await observing.CancelAsync();
             await observe.ContinueWith(_ => { }, TaskScheduler.Default);
-            await app.DisposeAsync();
+            signals.ForEach(s => s.Dispose());
         }
     }
 
-    private static WebApplication Build(AuroraRuntime runtime, DaemonPaths paths, AuroraConfig config)
+    private static HttpServer Build(AuroraRuntime runtime, DaemonPaths paths, AuroraConfig config, Action stop, CancellationToken stopping)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = paths.ProjectDirectory });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.ConfigureKestrel(k => k.ListenUnixSocket(paths.Socket));
-        DashboardEndpoint.Configure(builder, config, paths);
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, AuroraJsonContext.Default));
-        var longestStop = config.Services.Select(s => s.Stop.Timeout).DefaultIfEmpty(TimeSpan.Zero).Max();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = longestStop + TimeSpan.FromSeconds(30));
-        builder.Services.AddSingleton(runtime);
-        builder.Services.AddHostedService<SupervisorService>();
+        var router = new Router();
+        var server = new HttpServer(router, runtime.Time, stopping);
+        try
+        {
+            server.ListenUnix(paths.Socket);
+            server.TcpGuard = DashboardEndpoint.Configure(server, router, config, paths) is { } guard ? guard.AdmitAsync : null;
+        }
+        catch
+        {
+            // The dashboard's port is taken, say: nothing stays bound.
+            server.CloseListeners();
+            throw;
+        }
 
-        var app = builder.Build();
-        StoppingAbortsRequests.Use(app);
-        app.UseWebSockets();
-        DashboardEndpoint.Map(app);
-        ApiRoutes.Map(app);
-        return app;
+        ApiRoutes.Map(router, runtime, stop);
+        return server;
     }
 
     [LibraryImport("libc", EntryPoint = "umask")]
