@@ -7,7 +7,7 @@ namespace Aurora.Daemon.Http;
 /// The daemon's HTTP/1.1 server: the control API on the unix socket and, with `dashboard:`, the same API
 /// and the page on TCP. It is deliberately small (its clients are the CLI, the dashboard page and local
 /// scripts): keep-alive, Content-Length and chunked request bodies (read and dropped: no route takes a
-/// body), streamed responses, and WebSocket upgrades; heads up to 32 KB, bodies up to 1 MB, idle
+/// body), streamed responses, and WebSocket upgrades; heads up to 32 KB, bodies up to 1 MB, 512 connections, idle
 /// connections closed after two minutes. It replaced ASP.NET Core/Kestrel, which cost the daemon about
 /// 12 MB resident and a dozen threads for four routes.
 ///
@@ -16,6 +16,10 @@ namespace Aurora.Daemon.Http;
 internal sealed class HttpServer(Router router, TimeProvider time, CancellationToken stopping)
 {
     private const int MaxBodyBytes = 1024 * 1024;
+
+    // Beyond this many open connections a new one is closed at once: a local client opening sockets in a
+    // loop must not exhaust the daemon's descriptors (each idle one is otherwise kept for IdleTimeout).
+    private const int MaxConnections = 512;
     private static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(2);
     private static readonly byte[] Continue = "HTTP/1.1 100 Continue\r\n\r\n"u8.ToArray();
 
@@ -148,6 +152,12 @@ internal sealed class HttpServer(Router router, TimeProvider time, CancellationT
     {
         lock (_gate)
         {
+            if (_open.Count >= MaxConnections)
+            {
+                connection.Dispose();
+                return;
+            }
+
             _open.Add(connection);
         }
 
