@@ -7,9 +7,9 @@ namespace Aurora.Daemon.Http;
 /// The daemon's HTTP/1.1 server: the control API on the unix socket and, with `dashboard:`, the same API
 /// and the page on TCP. It is deliberately small (its clients are the CLI, the dashboard page and local
 /// scripts): keep-alive, Content-Length and chunked request bodies (read and dropped: no route takes a
-/// body), streamed responses, and WebSocket upgrades; heads up to 32 KB, bodies up to 1 MB, 512 connections, idle
-/// connections closed after two minutes. It replaced ASP.NET Core/Kestrel, which cost the daemon about
-/// 12 MB resident and a dozen threads for four routes.
+/// body), streamed responses, and WebSocket upgrades; heads up to 32 KB, bodies up to 1 MB, at most 512
+/// connections, idle ones closed after two minutes. It replaced ASP.NET Core/Kestrel, which cost the
+/// daemon about 8 MB resident (a third of it) and its own threads for a dozen routes.
 ///
 /// When `stopping` fires, long-lived responses (event streams, log follows) end and idle connections
 /// close; StopAsync then waits for requests in progress, up to a grace period.
