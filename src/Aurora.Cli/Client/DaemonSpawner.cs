@@ -26,7 +26,7 @@ internal static class DaemonSpawner
         // before passing its environment to services.
         if (!env.ContainsKey(DaemonEnvironment.Gen0Size))
         {
-            env[DaemonEnvironment.Gen0Size] = "80000";
+            env[DaemonEnvironment.Gen0Size] = DaemonEnvironment.Gen0Budget;
             env[DaemonEnvironment.Injected] = DaemonEnvironment.Gen0Size;
         }
 

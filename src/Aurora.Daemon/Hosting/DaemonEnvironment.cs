@@ -8,6 +8,9 @@ namespace Aurora.Daemon.Hosting;
 public static class DaemonEnvironment
 {
     public const string Gen0Size = "DOTNET_GCgen0size";
+
+    /// 512 KiB, in the runtime's hex; the native binary embeds the same (Aurora.Cli.csproj).
+    public const string Gen0Budget = "80000";
     public const string Injected = "AURORA_DAEMON_ENV";
 
     public static ImmutableDictionary<string, string> ForServices()

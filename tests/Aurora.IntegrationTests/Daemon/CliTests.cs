@@ -139,7 +139,7 @@ public class CliTests
             """);
         Assert.Equal(0, (await project.Cli(ct, "up", "-d")).ExitCode);
         var daemonPid = DaemonLock.RunningPid(project.Paths)!.Value;
-        Assert.Contains("DOTNET_GCgen0size=100000", File.ReadAllText($"/proc/{daemonPid}/environ").Split('\0'));
+        Assert.Contains($"DOTNET_GCgen0size={DaemonEnvironment.Gen0Budget}", File.ReadAllText($"/proc/{daemonPid}/environ").Split('\0'));
 
         await WaitForStatus(project, s => s.Services.Single().State == "running", ct);
         var envFile = Path.Combine(project.Dir, "env.txt");
