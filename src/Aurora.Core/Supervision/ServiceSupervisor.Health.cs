@@ -7,19 +7,15 @@ namespace Aurora.Core.Supervision;
 
 public sealed partial class ServiceSupervisor
 {
-    private void OnHealth(HealthResult result)
+    private void OnHealthChanged(SupervisorCommand.HealthChanged changed)
     {
-        if (_tracker is null || _process is null)
+        if (_healthWatch is null || _process is null)
         {
             return;
         }
 
+        var (result, status) = (changed.Result, changed.Status);
         var now = _ctx.Time.GetUtcNow();
-        var status = _tracker.Observe(result, now);
-        if (!_tracker.Changed)
-        {
-            return;
-        }
 
         var degraded = _snapshot.State == ServiceState.Degraded;
         if (status == HealthStatus.Healthy)
@@ -48,7 +44,7 @@ public sealed partial class ServiceSupervisor
 
         Publish(_snapshot with { State = degraded ? ServiceState.Degraded : ServiceState.Unhealthy, Health = status, HealthDetail = result.Detail },
             EventTypes.ServiceUnhealthy, new EventData().Add("pid", _process.Pid).Add("detail", result.Detail)
-                .Add("failures", _tracker.ConsecutiveFailures).Add("timed_out", result.TimedOut));
+                .Add("failures", changed.Failures).Add("timed_out", result.TimedOut));
 
         // A dependency being down explains it: that is degradation, not a hang.
         if (degraded || !EvaluateGate(_ctx.States.All).Satisfied || _config.Restart.Policy == RestartPolicyKind.Never)
@@ -59,7 +55,7 @@ public sealed partial class ServiceSupervisor
         // Liveness: the process lives but does not answer. SIGKILL, since a stopped process ignores TERM;
         // the exit then goes through the normal restart policy.
         _killCause = Causes.Hang;
-        _output.WriteNote($"[aurora] unhealthy {_tracker.ConsecutiveFailures} times ({result.Detail}) while pid {_process.Pid} lives: killing it as hung");
+        _output.WriteNote($"[aurora] unhealthy {changed.Failures} times ({result.Detail}) while pid {_process.Pid} lives: killing it as hung");
         Publish(_snapshot with { LastCause = Causes.Hang }, null);
         _process.Signal(Signals.SIGKILL);
     }

@@ -273,15 +273,24 @@ public sealed partial class ServiceSupervisor
     private void StartHealth(IRunningProcess process)
     {
         var generation = _generation;
-        _tracker = new HealthTracker(_config.Health!, process.StartedAt);
-        _healthWatch = _ctx.Health.Watch(_config, r => _inbox.Writer.TryWrite(new SupervisorCommand.HealthObserved(generation, r)));
+        var tracker = new HealthTracker(_config.Health!, process.StartedAt);
+        // Results are observed where they arrive (the scheduler delivers one service's results one at a
+        // time, in order); the loop hears only of a change of status. With 200 services checked every
+        // second, a wake of every loop for each steady result was most of the checks' cost.
+        _healthWatch = _ctx.Health.Watch(_config, r =>
+        {
+            var status = tracker.Observe(r, _ctx.Time.GetUtcNow());
+            if (tracker.Changed)
+            {
+                _inbox.Writer.TryWrite(new SupervisorCommand.HealthChanged(generation, r, status, tracker.ConsecutiveFailures));
+            }
+        });
     }
 
     private void StopHealth()
     {
         _healthWatch?.Dispose();
         _healthWatch = null;
-        _tracker = null;
     }
 
     private void Publish(ServiceSnapshot next, string? eventType, EventData? data = null)

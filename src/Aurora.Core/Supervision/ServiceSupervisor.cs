@@ -25,7 +25,6 @@ public sealed partial class ServiceSupervisor : IAsyncDisposable
     private int _generation;
     private bool _wanted;
     private int _attempt;
-    private HealthTracker? _tracker;
     private bool _everHealthy;
     private DrainTrackingSink? _writer;
     private readonly Dictionary<string, long> _seenVersions = [];
@@ -124,8 +123,8 @@ public sealed partial class ServiceSupervisor : IAsyncDisposable
             case SupervisorCommand.BackoffElapsed elapsed when elapsed.Generation == _generation:
                 OnBackoffElapsed();
                 break;
-            case SupervisorCommand.HealthObserved health when health.Generation == _generation:
-                OnHealth(health.Result);
+            case SupervisorCommand.HealthChanged health when health.Generation == _generation:
+                OnHealthChanged(health);
                 break;
             case SupervisorCommand.Diagnosed diagnosed:
                 OnDiagnosed(diagnosed.Verdict);

@@ -19,7 +19,8 @@ internal abstract record SupervisorCommand
 
     internal sealed record BackoffElapsed(int Generation) : SupervisorCommand;
 
-    internal sealed record HealthObserved(int Generation, HealthResult Result) : SupervisorCommand;
+    /// A check whose result changed the health status (steady results never reach the loop).
+    internal sealed record HealthChanged(int Generation, HealthResult Result, HealthStatus Status, int Failures) : SupervisorCommand;
 
     internal sealed record DependenciesChanged(ServiceSnapshot Changed) : SupervisorCommand;
 
