@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Threading.Channels;
 using Aurora.Core.Config;
 using Aurora.Core.Health;
 using Aurora.Core.Processes;
@@ -13,10 +14,13 @@ var services = int.Parse(Arg("--services", "200"));
 var interval = TimeSpan.FromMilliseconds(int.Parse(Arg("--interval-ms", "1000")));
 var settle = TimeSpan.FromSeconds(int.Parse(Arg("--settle", "5")));
 var window = TimeSpan.FromSeconds(int.Parse(Arg("--seconds", "30")));
+// --inbox: hand each result to a per-service loop through a channel, as ServiceSupervisor does (its
+// HealthObserved command), instead of observing it on the checking thread.
+var inbox = Environment.GetCommandLineArgs().Contains("--inbox");
 var spread = TimeSpan.FromMilliseconds(int.Parse(Arg("--spread-ms", interval.TotalMilliseconds.ToString("0"))));
 if (ports.Length == 0)
 {
-    Console.Error.WriteLine("usage: --ports p1,p2,... [--services 200] [--interval-ms 1000] [--spread-ms INTERVAL] [--settle 5] [--seconds 30]");
+    Console.Error.WriteLine("usage: --ports p1,p2,... [--services 200] [--interval-ms 1000] [--spread-ms INTERVAL] [--inbox] [--settle 5] [--seconds 30]");
     return 2;
 }
 
@@ -33,7 +37,7 @@ for (var i = 0; i < services; i++)
     var probe = HealthProbeFactory.Create(cfg, "/", env, NoLauncher.Instance, time);
     var tracker = new HealthTracker(cfg, time.GetUtcNow());
     var gate = new Lock();
-    handles.Add(scheduler.Schedule(cfg, probe, r =>
+    void Observe(HealthResult r)
     {
         lock (gate)
         {
@@ -49,7 +53,23 @@ for (var i = 0; i < services; i++)
             Interlocked.Increment(ref unhealthy);
             lastFailure = r.Detail;
         }
-    }));
+    }
+
+    Action<HealthResult> onResult = Observe;
+    if (inbox)
+    {
+        var channel = Channel.CreateUnbounded<HealthResult>(new UnboundedChannelOptions { SingleReader = true });
+        _ = Task.Run(async () =>
+        {
+            await foreach (var r in channel.Reader.ReadAllAsync())
+            {
+                Observe(r);
+            }
+        });
+        onResult = r => channel.Writer.TryWrite(r);
+    }
+
+    handles.Add(scheduler.Schedule(cfg, probe, onResult));
 
     // Services come up at scattered times: spread the first checks evenly (over one interval by default).
     if (spread > TimeSpan.Zero)
@@ -73,7 +93,7 @@ var cpu = me.TotalProcessorTime - cpu0;
 var elapsed = time.GetElapsedTime(start);
 var checks = Interlocked.Read(ref healthy) - ok0 + Interlocked.Read(ref unhealthy) - bad0;
 var alloc = GC.GetTotalAllocatedBytes(precise: true) - alloc0;
-Console.WriteLine($"services={services} interval={interval.TotalMilliseconds}ms spread={spread.TotalMilliseconds}ms window={elapsed.TotalSeconds:0.0}s " +
+Console.WriteLine($"services={services} interval={interval.TotalMilliseconds}ms spread={spread.TotalMilliseconds}ms inbox={inbox} window={elapsed.TotalSeconds:0.0}s " +
     $"aot={!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported}");
 Console.WriteLine($"cpu={100 * cpu.TotalSeconds / elapsed.TotalSeconds:0.000}% of one core " +
     $"({cpu.TotalMicroseconds / Math.Max(1, checks):0.0} us/check)");
