@@ -14,6 +14,7 @@ internal sealed class ScheduledCheck : IDisposable
     private readonly long _timeoutTicks;
     private readonly CancellationTokenSource _unscheduled = new();
     private CancellationTokenSource? _current;
+    private CancellationTokenSource? _idle;
     private Task _completion = Task.CompletedTask;
     private long _deadline;
     private bool _running;
@@ -112,9 +113,13 @@ internal sealed class ScheduledCheck : IDisposable
         while (true)
         {
             var start = _time.GetTimestamp();
-            var cts = new CancellationTokenSource(_timeout, _time);
+            CancellationTokenSource cts;
             lock (_gate)
             {
+                // No timer: one is armed below only if the probe does not finish inside CheckAsync (a
+                // loopback tcp check does), which saves creating and cancelling a timer per check.
+                cts = _idle ?? new CancellationTokenSource();
+                _idle = null;
                 _current = cts;
                 _deadline = start + _timeoutTicks;
                 if (_disposed)
@@ -126,10 +131,7 @@ internal sealed class ScheduledCheck : IDisposable
             var check = StartProbe(cts.Token);
             if (!check.IsCompleted)
             {
-                // The timeout is reported on time even by a probe that ignores its token (a DNS lookup
-                // cannot always be cancelled). SuppressThrowing: a failed probe is inspected, not caught,
-                // and no caller's context is captured.
-                await ((Task)check).WaitAsync(cts.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await WaitOrTimeOutAsync(check, cts, start);
             }
 
             Deliver(check.IsCompleted ? ToResult(check, start) : TimedOut(start));
@@ -145,7 +147,17 @@ internal sealed class ScheduledCheck : IDisposable
             lock (_gate)
             {
                 _current = null;
-                cts.Dispose();
+                // Kept for the next check unless it was cancelled; TryReset also drops any registration
+                // the probe left on the token.
+                if (cts.TryReset())
+                {
+                    _idle = cts;
+                }
+                else
+                {
+                    cts.Dispose();
+                }
+
                 again = _pending && !_disposed;
                 _pending = false;
                 _running = again;
@@ -156,6 +168,22 @@ internal sealed class ScheduledCheck : IDisposable
                 return;
             }
         }
+    }
+
+    /// Waits for a probe that did not finish inside CheckAsync, cancelling its token at the timeout, which
+    /// runs from the check's start. The timeout is a token of its own (on the TimeProvider's clock) linked
+    /// to the probe's: disposing the link waits out a timeout firing at that moment, so a late timer can
+    /// never cancel the next check's token, which may be the same CancellationTokenSource.
+    private async Task WaitOrTimeOutAsync(Task<HealthResult> check, CancellationTokenSource cts, long start)
+    {
+        var left = _timeout - _time.GetElapsedTime(start);
+        using var timeout = new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.Zero, _time);
+        using var link = timeout.Token.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), cts);
+
+        // The timeout is reported on time even by a probe that ignores its token (a DNS lookup cannot
+        // always be cancelled). SuppressThrowing: a failed probe is inspected, not caught, and no
+        // caller's context is captured.
+        await ((Task)check).WaitAsync(cts.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     private Task<HealthResult> StartProbe(CancellationToken ct)

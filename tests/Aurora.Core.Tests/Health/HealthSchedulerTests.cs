@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Aurora.Core.Tests.Health;
 
-public class HealthSchedulerTests
+public partial class HealthSchedulerTests
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(10);
 
