@@ -15,6 +15,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 
 CLK_TCK = os.sysconf("SC_CLK_TCK")
@@ -494,16 +495,26 @@ def idle_cpu(tool, window):
     return (c1 - c0) / CLK_TCK / (t1 - t0) * 100.0
 
 
+def run_timed(cmd, cwd, env):
+    """Wall time of one run. Popen.wait() without a timeout blocks in waitpid; with one (as
+    subprocess.run(timeout=...) does) CPython polls with sleeps of 0.5, 1, 2, 4, 8 ms..., which rounded
+    every figure up to those steps (a 10 ms `status` read as 15.5 ms). A timer kills a hung run instead."""
+    t0 = now()
+    p = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    killer = threading.Timer(60, p.kill)
+    killer.start()
+    try:
+        p.wait()
+    finally:
+        killer.cancel()
+    return now() - t0
+
+
 def status_latency(tool, runs):
     cmd, cwd = tool.status_cmd()
     env = tool.env() if isinstance(tool, PM2) else None
-    subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)  # warm
-    out = []
-    for _ in range(runs):
-        t0 = now()
-        subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
-        out.append(now() - t0)
-    return out
+    run_timed(cmd, cwd, env)  # warm
+    return [run_timed(cmd, cwd, env) for _ in range(runs)]
 
 
 def p95(xs):

@@ -58,8 +58,19 @@ if [ ! -x "$aot/aurora" ] || [ ! -f "$stamp" ] || [ -n "$(find "$root/src" "$roo
 fi
 args=(--aurora "$aot/aurora" --pm2 "$pm2")
 if [ "$jit" = 1 ]; then
-  "$root/aurora" --version >/dev/null
-  args+=(--aurora-jit "$root/.build/cli/aurora")
+  # The JIT build of the same sources, for comparison (./aurora itself builds the native binary).
+  jitdir="$base/jit"
+  if [ ! -x "$jitdir/aurora" ] || [ "$stamp" -nt "$jitdir/aurora" ]; then
+    say "building the JIT version into $jitdir"
+    rm -rf "$jitdir"
+    if ! dotnet build "$root/src/Aurora.Cli" -c Release -o "$jitdir" -nologo --artifacts-path "$base/artifacts-jit" \
+        >"$base/build-jit.log" 2>&1; then
+      cat "$base/build-jit.log" >&2
+      echo "bench: JIT build failed (log: $base/build-jit.log)" >&2
+      exit 1
+    fi
+  fi
+  args+=(--aurora-jit "$jitdir/aurora")
 fi
 [ "$monit" = 1 ] || args+=(--no-monit)
 
