@@ -43,9 +43,24 @@ internal static class EventRoutes
         var closing = WatchForCloseAsync(socket, cts);
         try
         {
-            await foreach (var e in rt.Events.WatchAsync(after, cts.Token))
+            // Events already waiting go out together: corked while the next one is at hand, sent in one
+            // write before waiting for more (or every 64 KB).
+            await using var events = rt.Events.WatchAsync(after, cts.Token).GetAsyncEnumerator(cts.Token);
+            while (true)
             {
-                await socket.SendAsync(EventJson.Utf8(e), WebSocketMessageType.Text, true, cts.Token);
+                var next = events.MoveNextAsync();
+                if (!next.IsCompleted || x.CorkedBytes >= 64 * 1024)
+                {
+                    await x.UncorkAsync(cts.Token);
+                }
+
+                if (!await next)
+                {
+                    break;
+                }
+
+                x.Cork();
+                await socket.SendAsync(EventJson.Utf8(events.Current), WebSocketMessageType.Text, true, cts.Token);
             }
         }
         catch (EventStreamOverflowException overflow)
@@ -57,6 +72,8 @@ internal static class EventRoutes
         {
         }
 
+        // Whatever is still corked (the resync notice, say) goes out before the close.
+        await x.UncorkAsync(CancellationToken.None).AsTask().ContinueWith(_ => { }, TaskScheduler.Default);
         if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
         {
             try

@@ -107,6 +107,14 @@ internal sealed class HttpExchange(HttpRequest request, ConnectionStream connect
         });
     }
 
+    /// Batches the writes of an upgraded connection: until UncorkAsync they only collect, then go in one
+    /// send (ConnectionStream). For one writer, in turn: Cork, writes, UncorkAsync, and again.
+    public void Cork() => connection.Cork();
+
+    public ValueTask UncorkAsync(CancellationToken ct) => connection.UncorkAsync(ct);
+
+    public int CorkedBytes => connection.CorkedBytes;
+
     internal void Completed()
     {
         foreach (var action in _onCompleted ?? [])

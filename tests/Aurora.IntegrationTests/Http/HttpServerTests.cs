@@ -14,6 +14,7 @@ public sealed class HttpServerTests : IAsyncLifetime
     private readonly string _dir = Directory.CreateTempSubdirectory("aurora-http-").FullName;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Router _router = new();
+    private readonly TaskCompletionSource<int> _corked = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _streamAborted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private HttpServer _server = null!;
 
@@ -50,6 +51,19 @@ public sealed class HttpServerTests : IAsyncLifetime
             var r = await socket.ReceiveAsync(buffer, x.Aborted);
             await socket.SendAsync(buffer.AsMemory(0, r.Count), WebSocketMessageType.Text, true, x.Aborted);
             await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", x.Aborted);
+        });
+        _router.Any("/corked", async x =>
+        {
+            using var socket = await x.AcceptWebSocketAsync();
+            x.Cork();
+            foreach (var word in new[] { "one", "two", "three" })
+            {
+                await socket!.SendAsync(Encoding.UTF8.GetBytes(word), WebSocketMessageType.Text, true, x.Aborted);
+            }
+
+            _corked.TrySetResult(x.CorkedBytes);
+            await x.UncorkAsync(x.Aborted);
+            await socket!.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", x.Aborted);
         });
         _router.Fallback("/api", x => x.ErrorAsync(404, "api_fallback", "nothing here"));
         _server = new HttpServer(_router, TimeProvider.System, _stopping.Token);
@@ -228,6 +242,28 @@ public sealed class HttpServerTests : IAsyncLifetime
 
         Assert.Equal("ping", Encoding.UTF8.GetString(buffer, 0, echo.Count));
         Assert.Equal(WebSocketMessageType.Close, close.MessageType);
+    }
+
+    [Fact]
+    public async Task Corked_WebSocket_messages_collect_and_go_out_together_in_order()
+    {
+        using var client = new ClientWebSocket();
+        using var invoker = new HttpMessageInvoker(Handler());
+        var ct = TestContext.Current.CancellationToken;
+        await client.ConnectAsync(new Uri("ws://localhost/corked"), invoker, ct).DefaultTimeout();
+
+        // Three unmasked server frames, each a 2-byte header and the word.
+        Assert.Equal(2 + 3 + 2 + 3 + 2 + 5, await _corked.Task.DefaultTimeout());
+        var buffer = new byte[64];
+        var words = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var r = await client.ReceiveAsync(buffer, ct).DefaultTimeout();
+            words.Add(Encoding.UTF8.GetString(buffer, 0, r.Count));
+        }
+
+        Assert.Equal(["one", "two", "three"], words);
+        Assert.Equal(WebSocketMessageType.Close, (await client.ReceiveAsync(buffer, ct).DefaultTimeout()).MessageType);
     }
 
     [Fact]
