@@ -111,7 +111,18 @@ public class DaemonTests
         var family = ready.Split(' ')[1..].Select(int.Parse).ToList();
         Assert.Equal(4, family.Count);
         var tag = $"{AuroraRuntime.ProjectId(project.Dir)}/tree";
-        Assert.All(family, p => Assert.True(ProcessTable.HasTag(p, tag), $"pid {p} is not tagged"));
+        // A background `sleep` may be mid-execve when "ready" is printed, and /proc/PID/environ reads empty
+        // while its memory is being replaced: each pid gets until the deadline to show its tag.
+        var since = TimeProvider.System.GetTimestamp();
+        foreach (var p in family)
+        {
+            while (!ProcessTable.HasTag(p, tag) && TimeProvider.System.GetElapsedTime(since) < TimeSpan.FromSeconds(5))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System, ct);
+            }
+
+            Assert.True(ProcessTable.HasTag(p, tag), $"pid {p} is not tagged");
+        }
 
         var stopping = TimeProvider.System.GetTimestamp();
         using var client = new ControlClient(project.Paths);
