@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Aurora side by side with supervisord, PM2 and monit on identical workloads; prints one table.
-#   ./bench/run.sh [--quick] [--no-monit] [--no-jit]
+#   ./bench/run.sh [--quick] [--no-monit] [--no-jit]   (then, Aurora only: event store and WebSocket fan-out)
 # Installs the peers when missing (apt: supervisor, monit; npm: pm2 into /tmp/aurora-bench/npm with its
 # own PM2_HOME per run), publishes Aurora with native AOT into /tmp/aurora-bench/aot, and cleans up every
 # process it started (by pid file and marker argv0, never by name). Not part of ./test.sh.
@@ -85,3 +85,25 @@ say "run directory $work; measurements bounded at ${bound}s; the machine: $(npro
 timeout --signal=INT --kill-after=10 "$((bound + 35))" python3 "$root/bench/measure.py" --work "$work" --deadline "$bound" "${args[@]}" ${quick[@]+"${quick[@]}"} \
   --json-out "$work/results.json"
 say "load after the run: $(cut -d' ' -f1-3 /proc/loadavg); raw figures in $work/results.json"
+
+# ---- Aurora only: the event store (ingest, history queries) and WebSocket fan-out (bench/store, bench/Aurora.Bench.Fanout)
+events=1000000; fan_seconds=10
+[ ${#quick[@]} -gt 0 ] && { events=100000; fan_seconds=3; }
+echo
+echo "## Aurora only: event store and WebSocket fan-out"
+echo
+mkdir -p "$work/store"
+say "event store: ingest and history queries over ${events} events"
+if dotnet run -c Release --project "$root/bench/store/Aurora.Bench.Store" -- --events "$events" --queries 20 --db "$work/store/state.db" \
+    >"$work/store.txt" 2>&1; then
+  grep -E '^(ingest|idle commit|all queries|state.db)' "$work/store.txt" | sed 's/^/    /'
+else
+  echo "    event store bench failed: $work/store.txt"
+fi
+rm -rf "$work/store"
+say "WebSocket fan-out: 100 clients, 5000 events/s for ${fan_seconds}s"
+if timeout 300 dotnet run -c Release --project "$root/bench/Aurora.Bench.Fanout" -- --seconds "$fan_seconds" >"$work/fanout.txt" 2>&1; then
+  grep -E '^(fan-out|delivery)' "$work/fanout.txt" | sed 's/^/    /'
+else
+  echo "    fan-out bench failed: $work/fanout.txt"
+fi
