@@ -11,7 +11,7 @@ internal static class ServiceRoutes
 {
     public static void Map(Router router, AuroraRuntime rt)
     {
-        var usage = new UsageTracker(TimeProvider.System);
+        var usage = new UsageTracker(rt.Time);
         const string services = ApiRoutes.Prefix + "/services";
 
         router.Get(services, x =>

@@ -178,7 +178,7 @@ internal sealed class HttpExchange(HttpRequest request, ConnectionStream connect
         }
     }
 
-    internal static string Reason(int status) => status switch
+    private static string Reason(int status) => status switch
     {
         101 => "Switching Protocols",
         200 => "OK",

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Aurora.Daemon.Http;
@@ -38,17 +39,18 @@ internal sealed class HttpRequest
         return _query.GetValueOrDefault(name);
     }
 
-    public int? QueryInt(string name) => Query(name) is { Length: > 0 } v
-        ? int.TryParse(v, out var n) ? n : throw BadParameter(name, v, "a whole number")
-        : null;
+    public int? QueryInt(string name) => QueryValue<int>(name, "a whole number");
 
-    public long? QueryLong(string name) => Query(name) is { Length: > 0 } v
-        ? long.TryParse(v, out var n) ? n : throw BadParameter(name, v, "a whole number")
-        : null;
+    public long? QueryLong(string name) => QueryValue<long>(name, "a whole number");
 
-    public bool? QueryBool(string name) => Query(name) is { Length: > 0 } v
-        ? bool.TryParse(v, out var b) ? b : throw BadParameter(name, v, "true or false")
-        : null;
+    public bool? QueryBool(string name) => QueryValue<bool>(name, "true or false");
+
+    /// Null when absent or empty; a 400 `bad_parameter` naming it when it does not parse.
+    private T? QueryValue<T>(string name, string expected)
+        where T : struct, IParsable<T> =>
+        Query(name) is { Length: > 0 } v
+            ? T.TryParse(v, CultureInfo.InvariantCulture, out var parsed) ? parsed : throw BadParameter(name, v, expected)
+            : null;
 
     public bool HeaderHasToken(string name, string token) =>
         Header(name) is { } value && value.Split(',').Any(v => v.Trim().Equals(token, StringComparison.OrdinalIgnoreCase));

@@ -23,6 +23,9 @@ internal sealed class HttpServer(Router router, TimeProvider time, CancellationT
     private static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(2);
     private static readonly byte[] Continue = "HTTP/1.1 100 Continue\r\n\r\n"u8.ToArray();
 
+    // Stands in for a request whose framing could not be trusted, when answering it.
+    private static readonly HttpRequest Unframed = HttpRequest.Parse("GET / HTTP/1.0"u8);
+
     private readonly List<(Socket Socket, bool OverTcp)> _listeners = [];
     private readonly HashSet<ConnectionStream> _open = [];
     private readonly Lock _gate = new();
@@ -298,7 +301,7 @@ internal sealed class HttpServer(Router router, TimeProvider time, CancellationT
 
         if (length > MaxBodyBytes)
         {
-            throw new HttpProtocolException(413, "body_too_large", $"request bodies are limited to {MaxBodyBytes} bytes");
+            throw BodyTooLarge();
         }
 
         if ((chunked || length > 0) && request.HeaderHasToken("Expect", "100-continue"))
@@ -324,7 +327,7 @@ internal sealed class HttpServer(Router router, TimeProvider time, CancellationT
 
             if ((total += n) > MaxBodyBytes)
             {
-                throw new HttpProtocolException(413, "body_too_large", $"request bodies are limited to {MaxBodyBytes} bytes");
+                throw BodyTooLarge();
             }
 
             if (n == 0)
@@ -344,6 +347,9 @@ internal sealed class HttpServer(Router router, TimeProvider time, CancellationT
             }
         }
     }
+
+    private static HttpProtocolException BodyTooLarge() =>
+        new(413, "body_too_large", $"request bodies are limited to {MaxBodyBytes} bytes");
 
     private static async Task SkipAsync(ConnectionStream connection, long count, CancellationToken ct)
     {
@@ -379,16 +385,14 @@ internal sealed class HttpServer(Router router, TimeProvider time, CancellationT
         }
     }
 
-    private static async Task RefuseAsync(ConnectionStream connection, HttpProtocolException ex)
+    /// Answered as to an HTTP/1.0 request: the usual JSON error, then Connection: close.
+    private async Task RefuseAsync(ConnectionStream connection, HttpProtocolException ex)
     {
-        var body = Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(
-            Aurora.Contracts.V1.ErrorDto.Of(ex.Code, ex.Message), Aurora.Contracts.V1.AuroraJsonContext.Default.ErrorDto));
-        var head = $"HTTP/1.1 {ex.Status} {HttpExchange.Reason(ex.Status)}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n";
         try
         {
-            await connection.WriteAsync(Encoding.Latin1.GetBytes(head).Concat(body).ToArray());
+            await new HttpExchange(Unframed, connection, overTcp: false, stopping).ErrorAsync(ex.Status, ex.Code, ex.Message);
         }
-        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {
         }
     }
