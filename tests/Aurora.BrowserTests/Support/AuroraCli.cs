@@ -1,11 +1,11 @@
+using Aurora.Tests;
+
 namespace Aurora.BrowserTests.Support;
 
 /// The real `aurora` binary (src/Aurora.Cli/bin/CONFIG/TFM/aurora), run in a project directory.
 internal static class AuroraCli
 {
-    private static readonly Lazy<string> Found = new(Find);
-
-    public static string Path => Found.Value;
+    public static string Path => AuroraBinary.Path;
 
     /// Runs `aurora ARGS` in dir; stdout and stderr go to a log file whose text is returned.
     public static async Task<(int ExitCode, string Output)> RunAsync(string dir, CancellationToken ct, params string[] args)
@@ -16,22 +16,5 @@ internal static class AuroraCli
         var output = File.Exists(log) ? await File.ReadAllTextAsync(log, ct) : "";
         File.Delete(log);
         return (code, output);
-    }
-
-    private static string Find()
-    {
-        var baseDir = AppContext.BaseDirectory.TrimEnd(System.IO.Path.DirectorySeparatorChar);
-        var tfm = System.IO.Path.GetFileName(baseDir);
-        var configuration = System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(baseDir)!);
-        for (var dir = new DirectoryInfo(baseDir); dir is not null; dir = dir.Parent)
-        {
-            var candidate = System.IO.Path.Combine(dir.FullName, "src", "Aurora.Cli", "bin", configuration, tfm, "aurora");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"the aurora binary (src/Aurora.Cli/bin/{configuration}/{tfm}/aurora) was not found; build the solution first");
     }
 }

@@ -212,28 +212,3 @@ internal sealed class RunningDaemon(AuroraRuntime runtime, Task run, Cancellatio
         cts.Dispose();
     }
 }
-
-/// The built `aurora` apphost (src/Aurora.Cli/bin/CONFIG/TFM/aurora), for tests that run the CLI for real.
-internal static class AuroraBinary
-{
-    private static readonly Lazy<string> Found = new(Find);
-
-    public static string Path => Found.Value;
-
-    private static string Find()
-    {
-        var baseDir = AppContext.BaseDirectory.TrimEnd(System.IO.Path.DirectorySeparatorChar);
-        var tfm = System.IO.Path.GetFileName(baseDir);
-        var configuration = System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(baseDir)!);
-        for (var dir = new DirectoryInfo(baseDir); dir is not null; dir = dir.Parent)
-        {
-            var candidate = System.IO.Path.Combine(dir.FullName, "src", "Aurora.Cli", "bin", configuration, tfm, "aurora");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"the aurora binary (src/Aurora.Cli/bin/{configuration}/{tfm}/aurora) was not found; build the solution first");
-    }
-}
