@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Aurora.Core.Supervision;
 
 namespace Aurora.Core.Diagnosis;
 

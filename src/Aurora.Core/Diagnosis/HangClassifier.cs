@@ -1,4 +1,3 @@
-using Aurora.Core.Supervision;
 
 namespace Aurora.Core.Diagnosis;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Aurora.Core.Supervision;
 
 namespace Aurora.Core.Diagnosis;
 

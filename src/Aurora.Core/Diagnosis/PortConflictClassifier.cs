@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Aurora.Core.Supervision;
 
 namespace Aurora.Core.Diagnosis;
 

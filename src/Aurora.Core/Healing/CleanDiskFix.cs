@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.IO.Compression;
 using Aurora.Core.Config;
+using Aurora.Core.Diagnosis;
 using Aurora.Core.Supervision;
 
 namespace Aurora.Core.Healing;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Aurora.Core.Logs;
 using Aurora.Core.Processes;
 using Aurora.Core.Supervision;
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Aurora.Core.Diagnosis;
 using Aurora.Core.Supervision;
 
 namespace Aurora.Core.Healing;

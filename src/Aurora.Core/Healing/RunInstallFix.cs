@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Aurora.Core.Diagnosis;
+using Aurora.Core.Logs;
 using Aurora.Core.Supervision;
 
 namespace Aurora.Core.Healing;

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Aurora.Core.Config;
 using Aurora.Core.Processes;
-using Aurora.Core.Supervision;
 
 namespace Aurora.Core.Health;
 

@@ -1,3 +1,4 @@
+using Aurora.Core.Diagnosis;
 using Aurora.Core.Supervision;
 
 namespace Aurora.Core.Incidents;

@@ -2,7 +2,6 @@ using System.Text;
 using System.Threading.Channels;
 using Aurora.Core.Config;
 using Aurora.Core.Processes;
-using Aurora.Core.Supervision;
 
 namespace Aurora.Core.Logs;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Aurora.Core.Config;
 using Aurora.Core.Graph;
+using Aurora.Core.Logs;
 
 namespace Aurora.Core.Supervision;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Aurora.Core.Config;
+using Aurora.Core.Diagnosis;
 using Aurora.Core.Events;
 using Aurora.Core.Health;
 

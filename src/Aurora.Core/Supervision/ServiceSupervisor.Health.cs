@@ -1,4 +1,5 @@
 using Aurora.Core.Config;
+using Aurora.Core.Diagnosis;
 using Aurora.Core.Events;
 using Aurora.Core.Health;
 using Aurora.Core.Processes;

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Aurora.Core.Config;
 using Aurora.Core.Health;
+using Aurora.Core.Logs;
 using Aurora.Core.Processes;
 
 namespace Aurora.Core.Supervision;

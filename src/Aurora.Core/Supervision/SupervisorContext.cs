@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Aurora.Core.Events;
+using Aurora.Core.Health;
 using Aurora.Core.Processes;
 
 namespace Aurora.Core.Supervision;

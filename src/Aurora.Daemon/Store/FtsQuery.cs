@@ -1,4 +1,5 @@
 using System.Text;
+using Aurora.Core.Diagnosis;
 using Aurora.Core.Incidents;
 using Aurora.Core.Supervision;
 

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Aurora.Core.Config;
 using Aurora.Core.Events;
 using Aurora.Core.Health;
+using Aurora.Core.Logs;
 using Aurora.Core.Processes;
 using Aurora.Core.Supervision;
 using Microsoft.Extensions.Time.Testing;

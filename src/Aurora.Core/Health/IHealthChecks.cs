@@ -1,7 +1,6 @@
 using Aurora.Core.Config;
-using Aurora.Core.Health;
 
-namespace Aurora.Core.Supervision;
+namespace Aurora.Core.Health;
 
 /// Runs a service's health check on a schedule until the returned handle is disposed.
 public interface IHealthChecks

@@ -1,6 +1,6 @@
 using Aurora.Core.Processes;
 
-namespace Aurora.Core.Supervision;
+namespace Aurora.Core.Logs;
 
 /// Where a service's output goes (its log). One per service, across restarts.
 public interface IServiceOutput

@@ -1,4 +1,4 @@
-namespace Aurora.Core.Supervision;
+namespace Aurora.Core.Diagnosis;
 
 /// SPEC §6 cause names, as they appear in events, status and history.
 public static class Causes
