@@ -37,6 +37,7 @@ public sealed partial class Orchestrator
             foreach (var change in plan.Updated)
             {
                 await _supervisors[change.Service].ReconfigureAsync(byName[change.Service]);
+                ShowDependencies(_supervisors[change.Service]);
             }
 
             var restarted = plan.Restarted.Select(c => c.Service).ToHashSet();
@@ -44,10 +45,16 @@ public sealed partial class Orchestrator
             {
                 var supervisor = _supervisors[name];
                 await supervisor.ReconfigureAsync(byName[name]);
+                ShowDependencies(supervisor);
                 if (supervisor.Snapshot.State is not (ServiceState.Stopped or ServiceState.Failed))
                 {
                     await supervisor.RestartAsync();
                 }
+            }
+
+            foreach (var name in plan.Added)
+            {
+                ShowDependencies(_supervisors[name]);
             }
 
             await Task.WhenAll(plan.Added.Select(n => _supervisors[n].StartAsync(manual: false)));

@@ -25,6 +25,10 @@ public sealed partial class Orchestrator : IAsyncDisposable
         _graph = new DependencyGraph(config.Services);
         _supervisors = config.Services.ToImmutableDictionary(s => s.Name, s => new ServiceSupervisor(s, ctx, outputs(s)));
         ctx.States.Changed += OnStateChanged;
+        foreach (var supervisor in _supervisors.Values)
+        {
+            ShowDependencies(supervisor);
+        }
     }
 
     public AuroraConfig Config { get; private set; }
@@ -70,6 +74,19 @@ public sealed partial class Orchestrator : IAsyncDisposable
         finally
         {
             await supervisor.StopAsync();
+        }
+    }
+
+    /// Tells a supervisor where its dependencies are now: at its start, and when a reload changed them. Later
+    /// changes reach it as they happen (OnStateChanged); one seen twice is told apart by its version.
+    private void ShowDependencies(ServiceSupervisor supervisor)
+    {
+        foreach (var dep in supervisor.Config.DependsOn)
+        {
+            if (_ctx.States.Get(dep.Service) is { } snapshot)
+            {
+                supervisor.NotifyDependencyChanged(snapshot);
+            }
         }
     }
 

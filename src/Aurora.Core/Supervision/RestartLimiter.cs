@@ -1,29 +1,23 @@
+using System.Collections.Immutable;
 using Aurora.Core.Config;
 
 namespace Aurora.Core.Supervision;
 
-/// Counts failures in a sliding window. More than Limit.Count of them within Limit.Within trips it:
-/// the service is quarantined until someone starts it by hand (which calls Reset).
-/// No timer: the window is evaluated against the clock when a failure is recorded.
+/// A mutable holder of a RestartWindow, for callers that keep one per key (the healer's rate limit).
 public sealed class RestartLimiter(RestartLimit limit)
 {
-    private readonly Queue<DateTimeOffset> _failures = new();
+    private ImmutableArray<DateTimeOffset> _failures = [];
 
     public RestartLimit Limit { get; set; } = limit;
 
-    public int RecentFailures => _failures.Count;
+    public int RecentFailures => _failures.Length;
 
     /// Records a failure at `now`; true when this failure exceeds the limit.
     public bool RecordFailure(DateTimeOffset now)
     {
-        _failures.Enqueue(now);
-        while (_failures.Count > 0 && now - _failures.Peek() > Limit.Within)
-        {
-            _failures.Dequeue();
-        }
-
-        return _failures.Count > Limit.Count;
+        (_failures, var exceeded) = RestartWindow.Record(_failures, now, Limit);
+        return exceeded;
     }
 
-    public void Reset() => _failures.Clear();
+    public void Reset() => _failures = [];
 }

@@ -6,6 +6,8 @@ using Aurora.Core.Supervision;
 
 namespace Aurora.Core.Tests.Supervision;
 
+/// The loop carrying out decisions with a fake launcher and clock: spawns, timers, health watches, kills, events.
+/// The rules themselves are tested on plain values in Machine/TransitionsTests and TransitionTableTests.
 public class ServiceSupervisorTests
 {
     [Fact]
@@ -33,27 +35,6 @@ public class ServiceSupervisorTests
 
         Assert.Equal([TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)], delays);
         Assert.Equal(4, h.Launcher.Count("api"));
-    }
-
-    [Fact]
-    public async Task Backoff_resets_after_a_long_enough_run()
-    {
-        await using var h = new Harness();
-        await using var api = h.Supervise(TestConfigs.Service("api"));
-        await api.StartAsync().DefaultTimeout();
-        await h.WaitForState("api", ServiceState.Running).DefaultTimeout();
-        var backoff = h.WaitForState("api", ServiceState.Backoff);
-        h.Launcher.Last("api").Exit(1);
-        await backoff.DefaultTimeout();
-        var running = h.WaitFor("api", x => x.State == ServiceState.Running && x.Restarts == 1);
-        h.Time.Advance(TimeSpan.FromMilliseconds(500));
-        await running.DefaultTimeout();
-
-        h.Time.Advance(TimeSpan.FromSeconds(61));
-        backoff = h.WaitForState("api", ServiceState.Backoff);
-        h.Launcher.Last("api").Exit(1);
-        var s = await backoff.DefaultTimeout();
-        Assert.Equal(TimeSpan.FromMilliseconds(500), s.NextRestartAt!.Value - h.Time.GetUtcNow());
     }
 
     [Fact]
@@ -88,34 +69,6 @@ public class ServiceSupervisorTests
         await api.StartAsync().DefaultTimeout();
         await h.WaitForState("api", ServiceState.Running).DefaultTimeout();
         Assert.Equal(5, h.Launcher.Count("api"));
-    }
-
-    [Fact]
-    public async Task Clean_exit_under_on_failure_is_not_restarted()
-    {
-        await using var h = new Harness();
-        await using var job = h.Supervise(TestConfigs.Service("job"));
-        await job.StartAsync().DefaultTimeout();
-        await h.WaitForState("job", ServiceState.Running).DefaultTimeout();
-        var exited = h.WaitForState("job", ServiceState.Exited);
-        h.Launcher.Last("job").Exit(0);
-        var s = await exited.DefaultTimeout();
-        Assert.Equal(0, s.LastExit!.ExitCode);
-        h.Time.Advance(TimeSpan.FromMinutes(5));
-        Assert.Equal(1, h.Launcher.Count("job"));
-    }
-
-    [Fact]
-    public async Task Never_policy_leaves_a_crashed_service_down()
-    {
-        await using var h = new Harness();
-        await using var job = h.Supervise(TestConfigs.Service("job", RestartConfig.Default with { Policy = RestartPolicyKind.Never }));
-        await job.StartAsync().DefaultTimeout();
-        await h.WaitForState("job", ServiceState.Running).DefaultTimeout();
-        var exited = h.WaitForState("job", ServiceState.Exited);
-        h.Launcher.Last("job").Exit(3);
-        Assert.Equal(3, (await exited.DefaultTimeout()).LastExit!.ExitCode);
-        Assert.Equal(1, h.Launcher.Count("job"));
     }
 
     [Fact]
@@ -171,37 +124,5 @@ public class ServiceSupervisorTests
         Assert.Equal(Causes.Hang, s.LastCause);
         Assert.Contains(Signals.SIGKILL, first.SignalsReceived);
         Assert.False(h.Health.IsWatching("api"));
-    }
-
-    [Fact]
-    public async Task A_service_that_was_never_healthy_is_not_killed_as_hung_without_a_start_period()
-    {
-        await using var h = new Harness();
-        await using var api = h.Supervise(TestConfigs.Service("api", health: TestConfigs.Http(retries: 1)));
-        await api.StartAsync().DefaultTimeout();
-        await h.WaitFor("api", s => s.Pid is not null).DefaultTimeout();
-        var detail = h.WaitFor("api", s => s.HealthDetail == "connection refused");
-        h.Health.Report("api", false);
-        h.Health.Report("api", false);
-        await detail.DefaultTimeout();
-        Assert.Equal(ServiceState.Starting, api.Snapshot.State);
-        Assert.Empty(h.Launcher.Last("api").SignalsReceived);
-    }
-
-    [Fact]
-    public async Task A_service_still_unhealthy_after_its_start_period_is_killed_and_restarted()
-    {
-        await using var h = new Harness();
-        var health = TestConfigs.Http(retries: 1) with { StartPeriod = TimeSpan.FromSeconds(5) };
-        await using var api = h.Supervise(TestConfigs.Service("api", health: health));
-        await api.StartAsync().DefaultTimeout();
-        await h.WaitFor("api", s => s.Pid is not null).DefaultTimeout();
-        var first = h.Launcher.Last("api");
-        h.Health.Report("api", false);
-        h.Time.Advance(TimeSpan.FromSeconds(6));
-        var backoff = h.WaitForState("api", ServiceState.Backoff);
-        h.Health.Report("api", false);
-        Assert.Equal(Causes.Hang, (await backoff.DefaultTimeout()).LastCause);
-        Assert.Contains(Signals.SIGKILL, first.SignalsReceived);
     }
 }

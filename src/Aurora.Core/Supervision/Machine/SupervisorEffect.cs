@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using Aurora.Core.Diagnosis;
+
+namespace Aurora.Core.Supervision;
+
+/// What a decision asks the supervisor's loop to do, in order. Spawn and StopProcess answer with an input
+/// of their own (Spawned or SpawnFailed, StopCompleted), decided before the next message of the inbox.
+public abstract record SupervisorEffect
+{
+    /// Publish the snapshot (the loop stamps its version) and, when Type is set, the event.
+    public sealed record Publish(ServiceSnapshot Snapshot, string? Type, EventFields Data) : SupervisorEffect;
+
+    /// A line of Aurora's own in the service's log ("[aurora] started pid 4242: …").
+    public sealed record Note(string Text) : SupervisorEffect;
+
+    /// Spawn the configured command as process Generation and watch for its exit.
+    public sealed record Spawn(int Generation) : SupervisorEffect;
+
+    /// Send a signal to the process group (the hang kill).
+    public sealed record Signal(int Number) : SupervisorEffect;
+
+    /// The signal, the grace period, then SIGKILL to the whole group; answered by StopCompleted.
+    public sealed record StopProcess(int Number, TimeSpan Grace) : SupervisorEffect;
+
+    /// Run the service's health check for process Generation; only changes of status come back.
+    public sealed record WatchHealth(int Generation) : SupervisorEffect;
+
+    public sealed record UnwatchHealth : SupervisorEffect;
+
+    /// BackoffElapsed(Generation) after Delay.
+    public sealed record ArmBackoff(TimeSpan Delay, int Generation) : SupervisorEffect;
+
+    public sealed record CancelBackoff : SupervisorEffect;
+
+    /// Classify the failure off the loop, once the process's last output has arrived (or a short wait); the
+    /// verdict comes back as Diagnosed. RecentLines are filled in by the loop.
+    public sealed record Diagnose(FailureContext Failure, bool WaitForOutput) : SupervisorEffect;
+}
+
+/// The fields of an event's `data`, in order: a plain value, so decisions can be compared in tests.
+public readonly record struct EventFields(ImmutableArray<KeyValuePair<string, object?>> Items)
+{
+    public static EventFields Empty => new([]);
+
+    public static EventFields Of(params ReadOnlySpan<(string Name, object? Value)> fields)
+    {
+        var builder = ImmutableArray.CreateBuilder<KeyValuePair<string, object?>>(fields.Length);
+        foreach (var (name, value) in fields)
+        {
+            builder.Add(new(name, value));
+        }
+
+        return new(builder.MoveToImmutable());
+    }
+
+    public bool IsDefaultOrEmpty => Items.IsDefaultOrEmpty;
+
+    public object? this[string name] => Items.IsDefault ? null : Items.FirstOrDefault(kv => kv.Key == name).Value;
+}

@@ -1,0 +1,50 @@
+using Aurora.Core.Config;
+using Aurora.Core.Health;
+using Aurora.Core.Processes;
+
+namespace Aurora.Core.Supervision;
+
+/// Everything that can happen to a supervised service. Transitions.Decide handles each family in a file of
+/// its own: commands, process, health, dependencies, timers, reconfigure, diagnosis.
+public abstract record SupervisorInput
+{
+    // Commands (Transitions.Commands.cs).
+
+    /// Wants the service running. Manual: a person asked, which also lifts a quarantine and the backoff.
+    public sealed record Start(bool Manual) : SupervisorInput;
+
+    public sealed record Stop : SupervisorInput;
+
+    public sealed record Restart : SupervisorInput;
+
+    // The process (Transitions.Process.cs). Spawned, SpawnFailed and StopCompleted answer the loop's own
+    // Spawn and StopProcess effects; Exited comes from the reaper.
+
+    public sealed record Spawned(int Pid, long StartTicks, DateTimeOffset StartedAt) : SupervisorInput;
+
+    public sealed record SpawnFailed(int ExitCode, string Message) : SupervisorInput;
+
+    public sealed record Exited(int Generation, ExitStatus Status) : SupervisorInput;
+
+    public sealed record StopCompleted(ExitStatus Status) : SupervisorInput;
+
+    // Health (Transitions.Health.cs): a check whose result changed the status (steady results never come in).
+
+    public sealed record HealthChanged(int Generation, HealthResult Result, HealthStatus Status, int Failures) : SupervisorInput;
+
+    // Dependencies (Transitions.Dependencies.cs): a dependency's snapshot, in the order it changed.
+
+    public sealed record DependencyChanged(ServiceSnapshot Dependency) : SupervisorInput;
+
+    // Timers (Transitions.Timers.cs).
+
+    public sealed record BackoffElapsed(int Generation) : SupervisorInput;
+
+    // Reconfigure (Transitions.Reconfigure.cs): a reload changed this service's config in place.
+
+    public sealed record Reconfigure(ServiceConfig Config) : SupervisorInput;
+
+    // Diagnosis (Transitions.Diagnosis.cs): the classifier's verdict on the last failure.
+
+    public sealed record Diagnosed(Diagnosis.Diagnosis Verdict) : SupervisorInput;
+}

@@ -1,0 +1,41 @@
+using Aurora.Core.Diagnosis;
+using Aurora.Core.Events;
+using Aurora.Core.Processes;
+
+namespace Aurora.Core.Supervision;
+
+/// Asking for a diagnosis of a failure, and acting on the verdict.
+public static partial class Transitions
+{
+    /// hungDetail is set when the supervisor killed the process as hung (the last health result).
+    private static void RequestDiagnosis(DecisionBuilder d, ExitStatus status, TimeSpan uptime, string? spawnError, string? hungDetail,
+        bool waitForOutput)
+    {
+        if (!d.State.Wanted && d.Service.State != ServiceState.Failed)
+        {
+            return;
+        }
+
+        d.Do(new SupervisorEffect.Diagnose(new FailureContext(d.Config.Name, status, uptime, [], d.Config.Ports, spawnError,
+            KilledAsHung: hungDetail is not null,
+            HealthDetail: hungDetail,
+            RestartLimitReached: d.Service.State == ServiceState.Failed,
+            DependencyDown: d.Service.State == ServiceState.Degraded ? d.Service.Reason : null,
+            MemoryLimitBytes: d.Config.Limits.MemoryBytes), waitForOutput));
+    }
+
+    private static void OnDiagnosed(DecisionBuilder d, Diagnosis.Diagnosis verdict)
+    {
+        d.Publish(d.Service with { LastCause = verdict.Cause }, EventTypes.IncidentDiagnosed, EventFields.Of(
+            ("cause", verdict.Cause), ("confidence", verdict.Confidence), ("summary", verdict.Summary), ("evidence", verdict.Evidence)));
+        d.Note($"[aurora] diagnosis: {verdict.Cause} ({verdict.Confidence:0.00}): {verdict.Summary}");
+
+        // SPEC §6: a config error gets no blind retry. Hold it quarantined with its evidence.
+        if (verdict.Cause == Causes.ConfigError && verdict.Confidence >= 0.7 && d.Service.State == ServiceState.Backoff)
+        {
+            CancelBackoff(d);
+            d.Publish(d.Service with { State = ServiceState.Failed, NextRestartAt = null }, EventTypes.ServiceFailed,
+                EventFields.Of(("cause", Causes.ConfigError), ("summary", verdict.Summary)));
+        }
+    }
+}

@@ -1,0 +1,174 @@
+using System.Collections.Immutable;
+using Aurora.Core.Diagnosis;
+using Aurora.Core.Events;
+using Aurora.Core.Health;
+using Aurora.Core.Processes;
+
+namespace Aurora.Core.Supervision;
+
+/// Carrying out what Transitions decided. Only the loop calls these.
+public sealed partial class ServiceSupervisor
+{
+    private static readonly TimeSpan DrainWait = TimeSpan.FromMilliseconds(500);
+
+    private IRunningProcess? _process;
+    private DrainTrackingSink? _writer;
+    private IDisposable? _healthWatch;
+    private CancellationTokenSource? _backoff;
+
+    /// Runs one effect; returns the input it answers with, if any.
+    private async Task<SupervisorInput?> RunAsync(SupervisorEffect effect)
+    {
+        switch (effect)
+        {
+            case SupervisorEffect.Publish publish:
+                Publish(publish);
+                return null;
+            case SupervisorEffect.Note note:
+                _output.WriteNote(note.Text);
+                return null;
+            case SupervisorEffect.Spawn spawn:
+                return Spawn(spawn.Generation);
+            case SupervisorEffect.Signal signal:
+                _process?.Signal(signal.Number);
+                return null;
+            case SupervisorEffect.StopProcess stop:
+                var process = _process!;
+                _process = null;
+                return new SupervisorInput.StopCompleted(await process.StopAsync(stop.Number, stop.Grace, CancellationToken.None));
+            case SupervisorEffect.WatchHealth watch:
+                WatchHealth(watch.Generation);
+                return null;
+            case SupervisorEffect.UnwatchHealth:
+                _healthWatch?.Dispose();
+                _healthWatch = null;
+                return null;
+            case SupervisorEffect.ArmBackoff arm:
+                ArmBackoff(arm.Delay, arm.Generation);
+                return null;
+            case SupervisorEffect.CancelBackoff:
+                CancelBackoff();
+                return null;
+            case SupervisorEffect.Diagnose diagnose:
+                Diagnose(diagnose);
+                return null;
+            default:
+                throw new InvalidOperationException($"unknown effect {effect}");
+        }
+    }
+
+    private void Publish(SupervisorEffect.Publish publish)
+    {
+        var next = publish.Snapshot with { Version = _ctx.States.NextVersion() };
+        _state = _state with { Service = next };
+        Volatile.Write(ref _published, next);
+        _ctx.States.Publish(next);
+        if (publish.Type is not null)
+        {
+            _ctx.Events.Publish(publish.Type, next.Name, ToJson(publish.Data));
+        }
+    }
+
+    private SupervisorInput Spawn(int generation)
+    {
+        var config = _config;
+        _writer = new DrainTrackingSink(_output.OpenWriter());
+        var spec = new ProcessSpec(config.Command, config.WorkingDirectory, _ctx.BaseEnvironment.SetItems(config.Environment),
+            $"{_ctx.ProjectId}/{config.Name}", _writer);
+        IRunningProcess process;
+        try
+        {
+            process = _ctx.Launcher.Start(spec);
+        }
+        catch (ProcessSpawnException ex)
+        {
+            return new SupervisorInput.SpawnFailed(ex.ExitCode, ex.Message);
+        }
+
+        _process = process;
+        process.Exited.ContinueWith(
+            t => Post(new SupervisorInput.Exited(generation, t.Result)),
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return new SupervisorInput.Spawned(process.Pid, process.StartTicks, process.StartedAt);
+    }
+
+    private void WatchHealth(int generation)
+    {
+        _healthWatch?.Dispose();
+        var tracker = new HealthTracker(_config.Health!, _published.StartedAt ?? _ctx.Time.GetUtcNow());
+
+        // Results are observed where they arrive (the scheduler delivers one service's results one at a
+        // time, in order); the loop hears only of a change of status. With 200 services checked every
+        // second, a wake of every loop for each steady result was most of the checks' cost.
+        _healthWatch = _ctx.Health.Watch(_config, r =>
+        {
+            var status = tracker.Observe(r, _ctx.Time.GetUtcNow());
+            if (tracker.Changed)
+            {
+                Post(new SupervisorInput.HealthChanged(generation, r, status, tracker.ConsecutiveFailures));
+            }
+        });
+    }
+
+    private void ArmBackoff(TimeSpan delay, int generation)
+    {
+        CancelBackoff();
+        var cts = _backoff = new CancellationTokenSource();
+        _ = Task.Delay(delay, _ctx.Time, cts.Token).ContinueWith(
+            t =>
+            {
+                if (!t.IsCanceled)
+                {
+                    Post(new SupervisorInput.BackoffElapsed(generation));
+                }
+            },
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private void CancelBackoff()
+    {
+        _backoff?.Cancel();
+        _backoff?.Dispose();
+        _backoff = null;
+    }
+
+    /// Classifies off the loop, after the last output has arrived (bounded), so a restart is never delayed by it.
+    private void Diagnose(SupervisorEffect.Diagnose diagnose)
+    {
+        if (_ctx.Diagnoser is not { } diagnoser)
+        {
+            return;
+        }
+
+        var drained = diagnose.WaitForOutput ? _writer?.Drained ?? Task.CompletedTask : Task.CompletedTask;
+        var secrets = _config.Environment.Where(kv => Secrets.IsSecretName(kv.Key)).Select(kv => kv.Value).ToList();
+        _ = Task.Run(async () =>
+        {
+            await drained.WaitAsync(DrainWait, _ctx.Time).ContinueWith(_ => { }, TaskScheduler.Default);
+            var lines = _output.RecentLines(50).Select(l => Secrets.Scrub(l, secrets));
+            Post(new SupervisorInput.Diagnosed(diagnoser.Diagnose(diagnose.Failure with { RecentLines = [.. lines] })));
+        });
+    }
+
+    private static System.Text.Json.JsonElement ToJson(EventFields fields)
+    {
+        var data = new EventData();
+        foreach (var (name, value) in fields.Items)
+        {
+            _ = value switch
+            {
+                null => data.Add(name, (string?)null),
+                string s => data.Add(name, s),
+                int i => data.Add(name, i),
+                long l => data.Add(name, l),
+                bool b => data.Add(name, b),
+                double x => data.Add(name, x),
+                ImmutableArray<string> list => data.Add(name, list),
+                IEnumerable<string> list => data.Add(name, list),
+                _ => throw new InvalidOperationException($"event field {name} has an unsupported type {value.GetType().Name}"),
+            };
+        }
+
+        return data.Build();
+    }
+}
