@@ -34,11 +34,15 @@ public sealed class Diagnoser(IEnumerable<IFailureClassifier> classifiers)
         best ??= new Diagnosis(Causes.Unknown, 0.1, Evidence.Tail(failure.RecentLines),
             failure.Exit is { } exit ? $"{failure.Service} ended ({exit}) without a recognised reason" : $"{failure.Service} failed without a recognised reason");
 
-        // A reached restart limit is the incident's cause (it is what quarantined the service), but the
-        // reason it kept dying is what a person needs next: keep it in the summary and the evidence.
-        return failure.RestartLimitReached
-            ? new Diagnosis(Causes.CrashLoop, 1.0, best.Evidence,
-                $"{failure.Service} was quarantined after too many exits; the last one looks like {best.Cause}: {best.Summary}")
-            : best;
+        // Reaching the restart limit is a state (quarantine), not a cause: the reason it kept dying is what a
+        // person needs next. crash_loop only when nothing more specific is known.
+        if (!failure.RestartLimitReached)
+        {
+            return best;
+        }
+
+        return best.Cause == Causes.Unknown
+            ? new Diagnosis(Causes.CrashLoop, 0.5, best.Evidence, $"{failure.Service} was quarantined after too many exits, without a recognised reason")
+            : best with { Summary = $"{best.Summary} (quarantined after too many exits)" };
     }
 }

@@ -41,7 +41,13 @@ public sealed partial class StopStaleInstanceFix(IPortOwners owners, TimeProvide
 
     public async Task<FixResult> ApplyAsync(FixContext context, CancellationToken ct)
     {
-        var holder = Holder(context)!;
+        // Stopping the service first also stops what carries its tag (escapees), a stale instance included:
+        // a port that is free now is what this fix wanted.
+        if (Holder(context) is not { } holder)
+        {
+            return FixResult.Ok("the stale instance is gone; the port is free");
+        }
+
         var stopped = await LeftoverProcesses.StopOneAsync(holder.Pid, StaleTag(context), TimeSpan.FromSeconds(5), time, ct);
         return stopped
             ? FixResult.Ok($"stopped stale instance pid {holder.Pid} holding port {holder.Port}")

@@ -57,12 +57,15 @@ public class DiagnoserTests
     }
 
     [Fact]
-    public void Reached_restart_limit_is_a_crash_loop_that_keeps_the_underlying_cause()
+    public void Reached_restart_limit_keeps_the_root_cause_and_says_crash_loop_only_when_nothing_more_is_known()
     {
         var d = Diagnoser.Diagnose(Exit(1, "ModuleNotFoundError: No module named 'flask'") with { RestartLimitReached = true });
-        Assert.Equal(Causes.CrashLoop, d.Cause);
-        Assert.Contains("missing_dependency", d.Summary);
+        Assert.Equal(Causes.MissingDependency, d.Cause);
+        Assert.Contains("quarantined", d.Summary);
         Assert.Contains("ModuleNotFoundError: No module named 'flask'", d.Evidence);
+
+        var unknown = Diagnoser.Diagnose(Exit(1, "something odd happened") with { RestartLimitReached = true });
+        Assert.Equal(Causes.CrashLoop, unknown.Cause);
     }
 
     [Fact]

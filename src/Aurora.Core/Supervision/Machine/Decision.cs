@@ -9,8 +9,7 @@ public sealed record Decision(SupervisorState State, ImmutableArray<SupervisorEf
     public ServiceState ServiceState => State.Service.State;
 
     /// The event types the decision publishes, in order.
-    public IEnumerable<string> EventTypes =>
-        Effects.OfType<SupervisorEffect.Publish>().Where(p => p.Type is not null).Select(p => p.Type!);
+    public IEnumerable<string> EventTypes => Effects.OfType<SupervisorEffect.Publish>().Select(p => p.Type);
 }
 
 /// Collects one decision. The service's snapshot changes only through Publish, so every change is published.
@@ -29,11 +28,11 @@ internal sealed class DecisionBuilder(SupervisorState state, ServiceConfig confi
 
     public ServiceSnapshot Service => State.Service;
 
-    public void Publish(ServiceSnapshot next, string? type = null, EventFields data = default)
+    /// Every change of the snapshot is an event: dependents, clients and the store all read that one stream.
+    public void Publish(ServiceSnapshot next, string type, EventFields data = default)
     {
         State = State with { Service = next };
-        _effects.Add(new SupervisorEffect.Publish(next, type,
-            type is not null && data.IsDefaultOrEmpty ? EventFields.Of(("state", next.State.ToWire())) : data));
+        _effects.Add(new SupervisorEffect.Publish(next, type, data.IsDefaultOrEmpty ? EventFields.Of(("state", next.State.ToWire())) : data));
     }
 
     public void Do(SupervisorEffect effect) => _effects.Add(effect);

@@ -7,8 +7,8 @@ namespace Aurora.Core.Supervision;
 /// of their own (Spawned or SpawnFailed, StopCompleted), decided before the next message of the inbox.
 public abstract record SupervisorEffect
 {
-    /// Publish the snapshot (the loop stamps its version) and, when Type is set, the event.
-    public sealed record Publish(ServiceSnapshot Snapshot, string? Type, EventFields Data) : SupervisorEffect;
+    /// Publish the snapshot (the loop stamps its version) with the event that changed it.
+    public sealed record Publish(ServiceSnapshot Snapshot, string Type, EventFields Data) : SupervisorEffect;
 
     /// A line of Aurora's own in the service's log ("[aurora] started pid 4242: …").
     public sealed record Note(string Text) : SupervisorEffect;

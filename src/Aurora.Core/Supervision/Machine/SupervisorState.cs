@@ -25,6 +25,10 @@ public sealed record SupervisorState
     /// Why the supervisor itself killed the current process (hang), so its exit is read as that cause.
     public string? KillCause { get; init; }
 
+    /// The first specific cause found in the current failure episode (since the service was last healthy or
+    /// ran long enough): kept as the service's last cause through quarantine, so `crash_loop` never hides it.
+    public string? EpisodeCause { get; init; }
+
     /// `on_dependency_failure: restart` left the process running while a dependency was down.
     public bool RestartOnRecovery { get; init; }
 

@@ -31,7 +31,7 @@ public static partial class Transitions
         CancelBackoff(d);
         if (!d.State.HasProcess)
         {
-            if (d.Service.State != plan.Final || d.Service.Reason != plan.Reason)
+            if (plan.Then != AfterStop.Launch && (d.Service.State != plan.Final || d.Service.Reason != plan.Reason))
             {
                 PublishHeld(d, plan);
             }
@@ -72,7 +72,7 @@ public static partial class Transitions
                 d.Publish(next, EventTypes.ServiceDegraded, EventFields.Of(("reason", plan.Reason), ("action", "stop")));
                 break;
             default:
-                d.Publish(next);
+                d.Publish(next, EventTypes.ServicePending, EventFields.Of(("reason", plan.Reason)));
                 break;
         }
     }

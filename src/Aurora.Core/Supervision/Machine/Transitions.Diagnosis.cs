@@ -26,7 +26,14 @@ public static partial class Transitions
 
     private static void OnDiagnosed(DecisionBuilder d, Diagnosis.Diagnosis verdict)
     {
-        d.Publish(d.Service with { LastCause = verdict.Cause }, EventTypes.IncidentDiagnosed, EventFields.Of(
+        // The episode keeps its first specific cause; the event still says what the classifier found this time.
+        if (Specific(d.State.EpisodeCause) is null && Specific(verdict.Cause) is not null)
+        {
+            d.State = d.State with { EpisodeCause = verdict.Cause };
+        }
+
+        var kept = EpisodeCause(d) ?? (d.Service.State == ServiceState.Failed ? Causes.CrashLoop : verdict.Cause);
+        d.Publish(d.Service with { LastCause = kept }, EventTypes.IncidentDiagnosed, EventFields.Of(
             ("cause", verdict.Cause), ("confidence", verdict.Confidence), ("summary", verdict.Summary), ("evidence", verdict.Evidence)));
         d.Note($"[aurora] diagnosis: {verdict.Cause} ({verdict.Confidence:0.00}): {verdict.Summary}");
 

@@ -19,16 +19,34 @@ public static partial class Transitions
             data = new EventFields(data.Items.Add(new("error", detail)));
         }
 
-        d.Publish(d.Service with { Pid = null, LastExit = status, Health = HealthStatus.Unknown, LastCause = cause ?? d.Service.LastCause },
-            EventTypes.ServiceExited, data);
+        // A run long enough to reset the backoff also ends the failure episode: its cause is history.
+        if (uptime >= d.Config.Restart.Backoff.ResetAfter)
+        {
+            d.State = d.State with { Attempt = 0, EpisodeCause = null };
+        }
 
+        if (cause is not null)
+        {
+            d.State = d.State with { EpisodeCause = Specific(d.State.EpisodeCause) ?? cause };
+        }
+
+        var exited = d.Service with { Pid = null, LastExit = status, Health = HealthStatus.Unknown, LastCause = EpisodeCause(d) ?? d.Service.LastCause };
+        var policy = d.Config.Restart.Policy;
+        var done = policy == RestartPolicyKind.Never || (policy == RestartPolicyKind.OnFailure && status.Success && cause is null);
+        var gate = Gate(d);
+        if (d.State.Wanted && gate.Satisfied && done)
+        {
+            d.Publish(exited with { State = ServiceState.Exited }, EventTypes.ServiceExited, data);
+            return;
+        }
+
+        d.Publish(exited, EventTypes.ServiceExited, data);
         if (!d.State.Wanted)
         {
             d.Publish(d.Service with { State = ServiceState.Stopped }, EventTypes.ServiceStopped);
             return;
         }
 
-        var gate = Gate(d);
         if (!gate.Satisfied)
         {
             // Its dependency is down: waiting costs no restart and no quarantine.
@@ -36,26 +54,17 @@ public static partial class Transitions
             return;
         }
 
-        var policy = d.Config.Restart.Policy;
-        if (policy == RestartPolicyKind.Never || (policy == RestartPolicyKind.OnFailure && status.Success && cause is null))
-        {
-            d.Publish(d.Service with { State = ServiceState.Exited });
-            return;
-        }
-
-        if (uptime >= d.Config.Restart.Backoff.ResetAfter)
-        {
-            d.State = d.State with { Attempt = 0 };
-        }
-
         var limit = d.Config.Restart.Limit;
         var (failures, exceeded) = RestartWindow.Record(d.State.Failures, d.Now, limit);
         d.State = d.State with { Failures = failures };
         if (exceeded)
         {
-            d.Note($"[aurora] quarantined: more than {limit.Count} exits within {limit.Within.TotalSeconds:0.###}s; start it by hand");
-            d.Publish(d.Service with { State = ServiceState.Failed, LastCause = Causes.CrashLoop }, EventTypes.ServiceFailed,
-                EventFields.Of(("exits", failures.Length), ("within_ms", (long)limit.Within.TotalMilliseconds), ("cause", Causes.CrashLoop)));
+            // Quarantine is a state, not a cause: the episode keeps the most specific cause found in it.
+            var kept = EpisodeCause(d) ?? Causes.CrashLoop;
+            d.Note($"[aurora] quarantined: more than {limit.Count} exits within {limit.Within.TotalSeconds:0.###}s ({kept}); start it by hand");
+            d.Publish(d.Service with { State = ServiceState.Failed, LastCause = kept }, EventTypes.ServiceFailed,
+                EventFields.Of(("exits", failures.Length), ("within_ms", (long)limit.Within.TotalMilliseconds), ("cause", kept),
+                    ("limit_reached", true)));
             return;
         }
 
@@ -69,4 +78,10 @@ public static partial class Transitions
 
         ScheduleRestart(d, delay);
     }
+
+    /// The most specific cause found in the current failure episode, if any.
+    private static string? EpisodeCause(DecisionBuilder d) => Specific(d.State.EpisodeCause);
+
+    /// A cause that says why, not just that it failed (unknown and crash_loop say nothing a state does not).
+    private static string? Specific(string? cause) => cause is null or Causes.Unknown or Causes.CrashLoop ? null : cause;
 }

@@ -15,7 +15,7 @@ public static partial class Transitions
         var degraded = d.Service.State == ServiceState.Degraded;
         if (status == HealthStatus.Healthy)
         {
-            d.State = d.State with { EverHealthy = true };
+            d.State = d.State with { EverHealthy = true, EpisodeCause = null };
             var startup = (long)(d.Now - (d.Service.StartedAt ?? d.Now)).TotalMilliseconds;
             d.Publish(d.Service with { State = degraded ? ServiceState.Degraded : ServiceState.Healthy, Health = status, HealthDetail = result.Detail },
                 EventTypes.ServiceHealthy, EventFields.Of(("pid", d.Service.Pid), ("detail", result.Detail), ("since_start_ms", startup)));
@@ -32,17 +32,16 @@ public static partial class Transitions
         // this, a server probed before it binds would be killed over and over at start.
         if (!d.State.EverHealthy && d.Config.Health!.StartPeriod <= TimeSpan.Zero)
         {
-            d.Publish(d.Service with { HealthDetail = result.Detail });
+            d.Publish(d.Service with { HealthDetail = result.Detail }, EventTypes.ServiceUpdated, EventFields.Of(("detail", result.Detail)));
             return;
         }
 
-        d.Publish(d.Service with { State = degraded ? ServiceState.Degraded : ServiceState.Unhealthy, Health = status, HealthDetail = result.Detail },
-            EventTypes.ServiceUnhealthy, EventFields.Of(("pid", d.Service.Pid), ("detail", result.Detail), ("failures", changed.Failures),
-                ("timed_out", result.TimedOut)));
-
         // A dependency being down explains it: that is degradation, not a hang.
+        var unhealthy = d.Service with { State = degraded ? ServiceState.Degraded : ServiceState.Unhealthy, Health = status, HealthDetail = result.Detail };
+        var data = EventFields.Of(("pid", d.Service.Pid), ("detail", result.Detail), ("failures", changed.Failures), ("timed_out", result.TimedOut));
         if (degraded || !Gate(d).Satisfied || d.Config.Restart.Policy == RestartPolicyKind.Never)
         {
+            d.Publish(unhealthy, EventTypes.ServiceUnhealthy, data);
             return;
         }
 
@@ -50,7 +49,7 @@ public static partial class Transitions
         // the exit then goes through the normal restart policy.
         d.State = d.State with { KillCause = Causes.Hang };
         d.Note($"[aurora] unhealthy {changed.Failures} times ({result.Detail}) while pid {d.Service.Pid} lives: killing it as hung");
-        d.Publish(d.Service with { LastCause = Causes.Hang });
+        d.Publish(unhealthy with { LastCause = Causes.Hang }, EventTypes.ServiceUnhealthy, new EventFields(data.Items.Add(new("action", "kill"))));
         d.Do(new SupervisorEffect.Signal(Signals.SIGKILL));
     }
 }

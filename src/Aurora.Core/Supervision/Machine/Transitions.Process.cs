@@ -86,7 +86,11 @@ public static partial class Transitions
         d.Publish(d.Service with { Pid = null, LastExit = completed.Status, Health = HealthStatus.Unknown }, EventTypes.ServiceExited,
             EventFields.Of(("pid", pid), ("exit_code", completed.Status.ExitCode), ("signal", completed.Status.SignalName),
                 ("uptime_ms", (long)uptime.TotalMilliseconds), ("requested", true)));
-        PublishHeld(d, plan);
+        if (plan.Then != AfterStop.Launch)
+        {
+            PublishHeld(d, plan);
+        }
+
         FollowStop(d, plan.Then);
     }
 }

@@ -1,3 +1,4 @@
+using Aurora.Core.Events;
 using Aurora.Core.Health;
 
 namespace Aurora.Core.Supervision;
@@ -20,7 +21,8 @@ public static partial class Transitions
         }
         else if (d.Service.State is ServiceState.Starting or ServiceState.Healthy or ServiceState.Unhealthy)
         {
-            d.Publish(d.Service with { State = ServiceState.Running, Health = HealthStatus.Unknown, HealthDetail = null });
+            d.Publish(d.Service with { State = ServiceState.Running, Health = HealthStatus.Unknown, HealthDetail = null }, EventTypes.ServiceUpdated,
+                EventFields.Of(("health", "none")));
         }
     }
 }
