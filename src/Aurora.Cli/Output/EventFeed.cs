@@ -12,8 +12,8 @@ internal static class EventFeed
     private static async Task<long> ShowBringUpAsync(AuroraRuntime runtime, CancellationToken ct)
     {
         var changed = new SemaphoreSlim(0);
-        void OnChange(ServiceSnapshot _) => changed.Release();
-        runtime.States.Changed += OnChange;
+        void OnChange(ServiceChange _) => changed.Release();
+        runtime.States.Published += OnChange;
         var started = TimeProvider.System.GetTimestamp();
         try
         {
@@ -37,7 +37,7 @@ internal static class EventFeed
         }
         finally
         {
-            runtime.States.Changed -= OnChange;
+            runtime.States.Published -= OnChange;
         }
 
         return runtime.Events.LastCommittedSeq;

@@ -39,6 +39,10 @@ public sealed class EventLog : IAsyncDisposable
 
     public IEventStore Store => _store;
 
+    /// After each committed batch, with the highest seq now committed; called outside the log's lock, in
+    /// commit order (the store commits from one writer).
+    public event Action<long>? Committed;
+
     public AuroraEvent Publish(string type, string? service, JsonElement? data = null)
     {
         lock (_gate)
@@ -150,6 +154,15 @@ public sealed class EventLog : IAsyncDisposable
     }
 
     private void OnCommitted(IReadOnlyList<AuroraEvent> batch)
+    {
+        Deliver(batch);
+        if (batch.Count > 0)
+        {
+            Committed?.Invoke(batch[^1].Seq);
+        }
+    }
+
+    private void Deliver(IReadOnlyList<AuroraEvent> batch)
     {
         lock (_gate)
         {

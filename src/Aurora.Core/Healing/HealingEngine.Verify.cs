@@ -46,15 +46,15 @@ public sealed partial class HealingEngine
     private async Task<ServiceSnapshot?> WaitForAsync(string name, Func<ServiceSnapshot, bool> match, TimeSpan timeout, CancellationToken ct)
     {
         var found = new TaskCompletionSource<ServiceSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnChange(ServiceSnapshot s)
+        void OnChange(ServiceChange c)
         {
-            if (s.Name == name && match(s))
+            if (c.Snapshot.Name == name && !c.Removed && match(c.Snapshot))
             {
-                found.TrySetResult(s);
+                found.TrySetResult(c.Snapshot);
             }
         }
 
-        _setup.States.Changed += OnChange;
+        _setup.States.Published += OnChange;
         try
         {
             if (_setup.States.Get(name) is { } now && match(now))
@@ -67,7 +67,7 @@ public sealed partial class HealingEngine
         }
         finally
         {
-            _setup.States.Changed -= OnChange;
+            _setup.States.Published -= OnChange;
         }
     }
 }

@@ -23,7 +23,7 @@ public sealed partial class Orchestrator
             var supervisors = _supervisors.RemoveRange(removed);
             foreach (var name in plan.Added)
             {
-                supervisors = supervisors.Add(name, new ServiceSupervisor(byName[name], _ctx, _outputs(byName[name])));
+                supervisors = supervisors.Add(name, new ServiceSupervisor(byName[name], _ctx, _outputs(byName[name]), announce: true));
             }
 
             _graph = new DependencyGraph(next.Services);

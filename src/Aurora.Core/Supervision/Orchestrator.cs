@@ -24,7 +24,7 @@ public sealed partial class Orchestrator : IAsyncDisposable
         Config = config;
         _graph = new DependencyGraph(config.Services);
         _supervisors = config.Services.ToImmutableDictionary(s => s.Name, s => new ServiceSupervisor(s, ctx, outputs(s)));
-        ctx.States.Changed += OnStateChanged;
+        ctx.States.Published += OnPublished;
         foreach (var supervisor in _supervisors.Values)
         {
             ShowDependencies(supervisor);
@@ -78,7 +78,7 @@ public sealed partial class Orchestrator : IAsyncDisposable
     }
 
     /// Tells a supervisor where its dependencies are now: at its start, and when a reload changed them. Later
-    /// changes reach it as they happen (OnStateChanged); one seen twice is told apart by its version.
+    /// changes reach it as they happen (OnPublished); one seen twice is told apart by its version.
     private void ShowDependencies(ServiceSupervisor supervisor)
     {
         foreach (var dep in supervisor.Config.DependsOn)
@@ -90,11 +90,17 @@ public sealed partial class Orchestrator : IAsyncDisposable
         }
     }
 
-    private void OnStateChanged(ServiceSnapshot snapshot)
+    /// Dependents learn of a dependency's change from the one published stream, in its order.
+    private void OnPublished(ServiceChange change)
     {
-        foreach (var dependent in _graph.DependentsOf(snapshot.Name))
+        if (change.Removed)
         {
-            _supervisors.GetValueOrDefault(dependent)?.NotifyDependencyChanged(snapshot);
+            return;
+        }
+
+        foreach (var dependent in _graph.DependentsOf(change.Snapshot.Name))
+        {
+            _supervisors.GetValueOrDefault(dependent)?.NotifyDependencyChanged(change.Snapshot);
         }
     }
 
@@ -106,7 +112,7 @@ public sealed partial class Orchestrator : IAsyncDisposable
         }
         finally
         {
-            _ctx.States.Changed -= OnStateChanged;
+            _ctx.States.Published -= OnPublished;
             foreach (var s in _supervisors.Values)
             {
                 await s.DisposeAsync();

@@ -59,14 +59,9 @@ public sealed partial class ServiceSupervisor
 
     private void Publish(SupervisorEffect.Publish publish)
     {
-        var next = publish.Snapshot with { Version = _ctx.States.NextVersion() };
+        var next = _ctx.States.Publish(publish.Snapshot, publish.Type, ToEventData(publish.Data));
         _state = _state with { Service = next };
         Volatile.Write(ref _published, next);
-        _ctx.States.Publish(next);
-        if (publish.Type is not null)
-        {
-            _ctx.Events.Publish(publish.Type, next.Name, ToJson(publish.Data));
-        }
     }
 
     private SupervisorInput Spawn(int generation)
@@ -150,7 +145,7 @@ public sealed partial class ServiceSupervisor
         });
     }
 
-    private static System.Text.Json.JsonElement ToJson(EventFields fields)
+    private static EventData ToEventData(EventFields fields)
     {
         var data = new EventData();
         foreach (var (name, value) in fields.Items)
@@ -169,6 +164,6 @@ public sealed partial class ServiceSupervisor
             };
         }
 
-        return data.Build();
+        return data;
     }
 }

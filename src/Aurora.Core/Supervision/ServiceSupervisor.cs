@@ -20,15 +20,14 @@ public sealed partial class ServiceSupervisor : IAsyncDisposable
     private SupervisorState _state;
     private ServiceSnapshot _published;
 
-    public ServiceSupervisor(ServiceConfig config, SupervisorContext ctx, IServiceOutput output)
+    /// announce: a service a reload added, announced with `service.added` (see ServiceStateStore.Add).
+    public ServiceSupervisor(ServiceConfig config, SupervisorContext ctx, IServiceOutput output, bool announce = false)
     {
         _config = config;
         _ctx = ctx;
         _output = output;
-        _state = SupervisorState.Initial(config.Name);
-        _published = _state.Service with { Version = ctx.States.NextVersion() };
-        _state = _state with { Service = _published };
-        _ctx.States.Publish(_published);
+        _published = ctx.States.Add(ServiceSnapshot.Initial(config.Name), announce);
+        _state = SupervisorState.Initial(config.Name) with { Service = _published };
         _loop = Task.Run(RunAsync);
     }
 

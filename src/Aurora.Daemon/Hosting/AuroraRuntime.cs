@@ -29,6 +29,7 @@ public sealed class AuroraRuntime : IAsyncDisposable
         StartedAt = time.GetUtcNow();
         Events = new EventLog(store, time);
         BootSeq = Events.LastCommittedSeq;
+        States = new ServiceStateStore(Events);
         Directory.CreateDirectory(paths.Logs);
         Launcher = new PosixProcessLauncher(time);
         _scheduler = new HealthScheduler(time);
@@ -62,7 +63,7 @@ public sealed class AuroraRuntime : IAsyncDisposable
     /// The last seq stored before this daemon started: its own events come after it.
     public long BootSeq { get; }
 
-    public ServiceStateStore States { get; } = new();
+    public ServiceStateStore States { get; }
 
     public IProcessLauncher Launcher { get; }
 

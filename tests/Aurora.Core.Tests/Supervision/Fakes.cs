@@ -119,6 +119,7 @@ internal sealed class Harness : IAsyncDisposable
     {
         Launcher = new FakeLauncher(Time);
         Events = new EventLog(new MemoryEventStore(), Time);
+        States = new ServiceStateStore(Events);
         Context = new SupervisorContext(Launcher, Events, States, Health, Time, () => 0.5, "proj", ImmutableDictionary<string, string>.Empty);
     }
 
@@ -128,7 +129,7 @@ internal sealed class Harness : IAsyncDisposable
 
     public FakeHealthChecks Health { get; } = new();
 
-    public ServiceStateStore States { get; } = new();
+    public ServiceStateStore States { get; }
 
     public EventLog Events { get; }
 
@@ -142,18 +143,18 @@ internal sealed class Harness : IAsyncDisposable
     public Task<ServiceSnapshot> WaitFor(string name, Func<ServiceSnapshot, bool> predicate)
     {
         var tcs = new TaskCompletionSource<ServiceSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
-        void Handler(ServiceSnapshot s)
+        void Handler(ServiceChange c)
         {
-            if (s.Name == name && predicate(s) && tcs.TrySetResult(s))
+            if (c.Snapshot.Name == name && predicate(c.Snapshot) && tcs.TrySetResult(c.Snapshot))
             {
-                States.Changed -= Handler;
+                States.Published -= Handler;
             }
         }
 
-        States.Changed += Handler;
+        States.Published += Handler;
         if (States.Get(name) is { } current && predicate(current) && tcs.TrySetResult(current))
         {
-            States.Changed -= Handler;
+            States.Published -= Handler;
         }
 
         return tcs.Task;
