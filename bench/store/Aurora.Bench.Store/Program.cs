@@ -3,7 +3,7 @@ using Aurora.Bench.Store;
 using Aurora.Core.Config;
 using Aurora.Core.Events;
 using Aurora.Core.Incidents;
-using Aurora.Daemon.Store;
+using Aurora.Store;
 
 // dotnet run -c Release --project bench/store/Aurora.Bench.Store -- --events 1000000 [--queries 200] [--db PATH]
 var events = Arg("--events", 1_000_000);

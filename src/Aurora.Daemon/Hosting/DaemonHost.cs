@@ -3,7 +3,7 @@ using Aurora.Core.Config;
 using Aurora.Daemon.Api;
 using Aurora.Daemon.Dashboard;
 using Aurora.Daemon.Http;
-using Aurora.Daemon.Store;
+using Aurora.Store;
 
 namespace Aurora.Daemon.Hosting;
 

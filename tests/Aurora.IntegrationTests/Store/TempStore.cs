@@ -1,6 +1,6 @@
 using Aurora.Core.Config;
 using Aurora.Core.Events;
-using Aurora.Daemon.Store;
+using Aurora.Store;
 using Microsoft.Data.Sqlite;
 
 namespace Aurora.IntegrationTests.Store;

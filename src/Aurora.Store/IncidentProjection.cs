@@ -3,7 +3,7 @@ using Aurora.Core.Events;
 using Aurora.Core.Incidents;
 using Microsoft.Data.Sqlite;
 
-namespace Aurora.Daemon.Store;
+namespace Aurora.Store;
 
 /// Keeps the incidents table and their search documents in step with incident.* events, inside the same
 /// transaction as the event: a crash can never leave an incident.opened without its incident, or the reverse.

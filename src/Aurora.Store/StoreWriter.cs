@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using Aurora.Core.Events;
 using Microsoft.Data.Sqlite;
 
-namespace Aurora.Daemon.Store;
+namespace Aurora.Store;
 
 /// The one writer of state.db: a loop that takes everything queued (up to MaxBatch), writes it in ONE
 /// transaction, then reports the committed events in seq order. Idle, an event waits for one commit;

@@ -1,7 +1,7 @@
 using Aurora.Core.Incidents;
 using Microsoft.Data.Sqlite;
 
-namespace Aurora.Daemon.Store;
+namespace Aurora.Store;
 
 /// Incidents table rows → IncidentRecord, with the number of stored incidents sharing the signature.
 internal static class IncidentRows

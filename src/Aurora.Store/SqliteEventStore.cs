@@ -3,7 +3,7 @@ using Aurora.Core.Events;
 using Aurora.Core.Incidents;
 using Microsoft.Data.Sqlite;
 
-namespace Aurora.Daemon.Store;
+namespace Aurora.Store;
 
 /// The event log and failure memory in `.aurora/state.db` (SQLite, WAL). Appends go to one writer that
 /// commits them in batches (StoreWriter); reads use pooled connections of their own. Behind IEventStore and

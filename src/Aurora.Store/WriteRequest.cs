@@ -1,6 +1,6 @@
 using Aurora.Core.Events;
 
-namespace Aurora.Daemon.Store;
+namespace Aurora.Store;
 
 /// What the single writer is asked to do, in order.
 internal abstract record WriteRequest
