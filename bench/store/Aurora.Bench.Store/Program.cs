@@ -72,7 +72,7 @@ HistoryQuery[] queries =
 ];
 foreach (var q in queries)
 {
-    store.Query(q); // warm up statements and pages
+    await store.QueryAsync(q, CancellationToken.None); // warm up statements and pages
 }
 
 var all = new List<double>();
@@ -80,11 +80,11 @@ Console.WriteLine($"history queries over {events:N0} stored events ({rounds} rou
 foreach (var q in queries)
 {
     var times = new List<double>();
-    var found = store.Query(q);
+    var found = await store.QueryAsync(q, CancellationToken.None);
     for (var r = 0; r < rounds; r++)
     {
         var t = TimeProvider.System.GetTimestamp();
-        store.Query(q);
+        await store.QueryAsync(q, CancellationToken.None);
         times.Add(TimeProvider.System.GetElapsedTime(t).TotalMilliseconds);
     }
 
