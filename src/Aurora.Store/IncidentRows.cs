@@ -22,6 +22,17 @@ internal static class IncidentRows
         StoreJson.ReadFixes(r.GetString(7)),
         r.GetInt32(8));
 
+    /// Incident N as stored, read inside the writer's transaction; null when there is none.
+    public static IncidentRecord? Find(SqliteConnection c, SqliteTransaction tx, long id)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"SELECT {Columns} FROM incidents i WHERE i.id = $id";
+        cmd.Parameters.AddWithValue("$id", id);
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? Read(r) : null;
+    }
+
     public static List<IncidentRecord> Open(SqliteConnection c)
     {
         using var cmd = c.CreateCommand();

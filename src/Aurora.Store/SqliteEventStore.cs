@@ -99,7 +99,7 @@ public sealed class SqliteEventStore : IEventStore, IFailureStore
             throw new ArgumentException($"'{incidentId}' is not an incident id (inc-N)", nameof(incidentId));
         }
 
-        Writer.Enqueue(new WriteRequest.AddFix(number, fix, outcome, _time.GetUtcNow()));
+        Writer.Enqueue(new WriteRequest.AddFix(number, new FixAttempt(fix, outcome, _time.GetUtcNow())));
     }
 
     public Task<HistoryResult> QueryAsync(HistoryQuery query, CancellationToken ct)

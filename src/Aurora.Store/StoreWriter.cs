@@ -112,11 +112,11 @@ internal sealed class StoreWriter : IAsyncDisposable
             {
                 case WriteRequest.Append { Event: var e }:
                     _inserter.Insert(e, tx);
-                    IncidentProjection.Apply(_connection, tx, e);
+                    IncidentWrites.Apply(_connection, tx, e);
                     events.Add(e);
                     break;
                 case WriteRequest.AddFix fix:
-                    IncidentProjection.AddFix(_connection, tx, fix);
+                    IncidentWrites.AddFix(_connection, tx, fix);
                     break;
             }
         }

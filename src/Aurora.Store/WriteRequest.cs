@@ -1,4 +1,5 @@
 using Aurora.Core.Events;
+using Aurora.Core.Incidents;
 
 namespace Aurora.Store;
 
@@ -7,7 +8,7 @@ internal abstract record WriteRequest
 {
     public sealed record Append(AuroraEvent Event) : WriteRequest;
 
-    public sealed record AddFix(long Incident, string Fix, string Outcome, DateTimeOffset Time) : WriteRequest;
+    public sealed record AddFix(long Incident, FixAttempt Attempt) : WriteRequest;
 
     /// Completes once everything queued before it is committed.
     public sealed record Flush(TaskCompletionSource Done) : WriteRequest;
