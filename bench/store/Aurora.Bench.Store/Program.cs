@@ -3,7 +3,7 @@ using Aurora.Bench.Store;
 using Aurora.Core.Config;
 using Aurora.Core.Events;
 using Aurora.Core.Incidents;
-using Aurora.Daemon.Store;
+using Aurora.Store;
 
 // dotnet run -c Release --project bench/store/Aurora.Bench.Store -- --events 1000000 [--queries 200] [--db PATH]
 var events = Arg("--events", 1_000_000);
@@ -72,7 +72,7 @@ HistoryQuery[] queries =
 ];
 foreach (var q in queries)
 {
-    store.Query(q); // warm up statements and pages
+    await store.QueryAsync(q, CancellationToken.None); // warm up statements and pages
 }
 
 var all = new List<double>();
@@ -80,11 +80,11 @@ Console.WriteLine($"history queries over {events:N0} stored events ({rounds} rou
 foreach (var q in queries)
 {
     var times = new List<double>();
-    var found = store.Query(q);
+    var found = await store.QueryAsync(q, CancellationToken.None);
     for (var r = 0; r < rounds; r++)
     {
         var t = TimeProvider.System.GetTimestamp();
-        store.Query(q);
+        await store.QueryAsync(q, CancellationToken.None);
         times.Add(TimeProvider.System.GetElapsedTime(t).TotalMilliseconds);
     }
 

@@ -71,7 +71,7 @@ public sealed class EventLog : IAsyncDisposable
             var last = afterSeq;
             while (last < replayUpTo)
             {
-                var page = _store.ReadAfter(last, 1000);
+                var page = await _store.ReadAfterAsync(last, 1000, ct);
                 if (page.Count == 0)
                 {
                     break;

@@ -30,6 +30,7 @@ public sealed class MemoryEventStore(int capacity = 10_000) : IEventStore
         _onCommitted?.Invoke([e]);
     }
 
+    /// The same read, synchronous: everything is in memory (tests read what was published with it).
     public IReadOnlyList<AuroraEvent> ReadAfter(long afterSeq, int limit)
     {
         lock (_gate)
@@ -37,6 +38,11 @@ public sealed class MemoryEventStore(int capacity = 10_000) : IEventStore
             return _events.Where(e => e.Seq > afterSeq).Take(limit).ToList();
         }
     }
+
+    public ValueTask<IReadOnlyList<AuroraEvent>> ReadAfterAsync(long afterSeq, int limit, CancellationToken ct) =>
+        ct.IsCancellationRequested
+            ? ValueTask.FromCanceled<IReadOnlyList<AuroraEvent>>(ct)
+            : ValueTask.FromResult(ReadAfter(afterSeq, limit));
 
     public Task FlushAsync(CancellationToken ct) => Task.CompletedTask;
 

@@ -10,12 +10,12 @@ internal static class EventRoutes
 {
     public static void Map(Router router, AuroraRuntime rt)
     {
-        router.Get(ApiRoutes.Prefix + "/events", x =>
+        router.Get(ApiRoutes.Prefix + "/events", async x =>
         {
             var after = x.Request.QueryLong("after") ?? 0;
             var limit = Math.Clamp(x.Request.QueryInt("limit") ?? 1000, 1, 10_000);
-            var events = rt.Events.Store.ReadAfter(after, limit).Select(DtoMapper.ToDto).ToList();
-            return x.JsonAsync(new EventListDto(events, rt.Events.LastCommittedSeq), AuroraJsonContext.Default.EventListDto);
+            var events = (await rt.Events.Store.ReadAfterAsync(after, limit, x.Aborted)).Select(DtoMapper.ToDto).ToList();
+            await x.JsonAsync(new EventListDto(events, rt.Events.LastCommittedSeq), AuroraJsonContext.Default.EventListDto);
         });
 
         router.Any(ApiRoutes.Prefix + "/events/stream", x => StreamAsync(x, rt));

@@ -9,24 +9,26 @@ namespace Aurora.Daemon.Api;
 internal static class HistoryRoutes
 {
     public static void Map(Router router, AuroraRuntime rt) =>
-        router.Get(ApiRoutes.Prefix + "/history", x =>
+        router.Get(ApiRoutes.Prefix + "/history", async x =>
         {
             if (rt.Memory is not { } memory)
             {
-                return x.ErrorAsync(503, "history_unavailable", "this daemon keeps no failure memory");
+                await x.ErrorAsync(503, "history_unavailable", "this daemon keeps no failure memory");
+                return;
             }
 
             var since = x.Request.Query("since");
             if (!HistorySince.TryParse(since, rt.Time.GetUtcNow(), out var from))
             {
-                return x.ErrorAsync(400, "bad_since", $"since \"{since}\" is not understood; {HistorySince.AllowedForms}");
+                await x.ErrorAsync(400, "bad_since", $"since \"{since}\" is not understood; {HistorySince.AllowedForms}");
+                return;
             }
 
             var limit = Math.Clamp(x.Request.QueryInt("limit") ?? 50, 1, HistoryQuery.MaxLimit);
             var query = new HistoryQuery(x.Request.Query("q"), Blank(x.Request.Query("service")), Blank(x.Request.Query("cause")), from, limit);
-            var result = memory.Store.Query(query);
+            var result = await memory.Store.QueryAsync(query, x.Aborted);
             var dto = new HistoryDto(result.Incidents.Select(ToDto).ToList(), result.Events.Select(DtoMapper.ToDto).ToList());
-            return x.JsonAsync(dto, AuroraJsonContext.Default.HistoryDto);
+            await x.JsonAsync(dto, AuroraJsonContext.Default.HistoryDto);
         });
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

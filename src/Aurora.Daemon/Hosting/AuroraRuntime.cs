@@ -22,7 +22,9 @@ public sealed class AuroraRuntime : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ServiceLog> _logs = new();
     private readonly HealthScheduler _scheduler;
 
-    public AuroraRuntime(AuroraConfig config, DaemonPaths paths, TimeProvider time, IEventStore store)
+    /// failures: the store's failure-memory role (incidents and history), or null for a store that keeps none.
+    /// The daemon passes its SQLite store in both roles; a fleet would pass a shared networked store.
+    public AuroraRuntime(AuroraConfig config, DaemonPaths paths, TimeProvider time, IEventStore store, IFailureStore? failures)
     {
         Paths = paths;
         Time = time;
@@ -42,7 +44,7 @@ public sealed class AuroraRuntime : IAsyncDisposable
         Notifier = new WebhookNotifier(config.Notify, Events, time);
         Healing = new HealingEngine(new HealingSetup(Orchestrator, Events, States, new FixCommandRunner(Launcher, baseEnv, time),
             new JsonFixRecords(paths.FixRecords), ports, time, paths.ProjectDirectory, projectId, paths.Backups, paths.Logs));
-        Memory = store is IFailureStore failures
+        Memory = failures is not null
             ? new FailureMemory(Events, failures, new RuntimeServiceFacts(() => Orchestrator.Config, Log, States), time) : null;
         Reloader = new Reloader(this);
     }
@@ -73,7 +75,7 @@ public sealed class AuroraRuntime : IAsyncDisposable
 
     public WebhookNotifier Notifier { get; }
 
-    /// Incidents and history; null when the store keeps no failure memory (the in-memory store).
+    /// Incidents and history; null when the daemon was given no failure store.
     public FailureMemory? Memory { get; }
 
     public ServiceLog? Log(string service) => _logs.GetValueOrDefault(service);
@@ -86,7 +88,11 @@ public sealed class AuroraRuntime : IAsyncDisposable
         var leftovers = await LeftoverProcesses.StopAsync(ProjectId(Paths.ProjectDirectory), TimeSpan.FromSeconds(5), Time, CancellationToken.None);
         Events.Publish(EventTypes.DaemonStarted, null, new EventData().Add("pid", Environment.ProcessId)
             .Add("config", Config.FilePath).Add("services", Config.Services.Length).Add("leftovers_stopped", leftovers).Build());
-        Memory?.Start(BootSeq);
+        if (Memory is not null)
+        {
+            await Memory.StartAsync(BootSeq, CancellationToken.None);
+        }
+
         Healing.Start(Events.LastCommittedSeq);
         Notifier.Start(BootSeq);
         await Orchestrator.StartAllAsync();

@@ -3,7 +3,7 @@ using Aurora.Core.Config;
 using Aurora.Daemon.Api;
 using Aurora.Daemon.Dashboard;
 using Aurora.Daemon.Http;
-using Aurora.Daemon.Store;
+using Aurora.Store;
 
 namespace Aurora.Daemon.Hosting;
 
@@ -27,8 +27,9 @@ public static partial class DaemonHost
             File.Delete(paths.Socket);
         }
 
-        await using var runtime = new AuroraRuntime(config, paths, TimeProvider.System,
-            new SqliteEventStore(paths.StateDb, config.Store, TimeProvider.System));
+        // One SQLite file keeps both the event log and the failure memory: the store plays both roles.
+        var store = new SqliteEventStore(paths.StateDb, config.Store, TimeProvider.System);
+        await using var runtime = new AuroraRuntime(config, paths, TimeProvider.System, store, store);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var stop = () =>
         {

@@ -27,9 +27,10 @@ public sealed class FailureMemory : IAsyncDisposable
 
     public IFailureStore Store => _store;
 
-    public void Start(long afterSeq)
+    /// Takes over the open incidents first, so an event after afterSeq can resolve what a previous daemon opened.
+    public async Task StartAsync(long afterSeq, CancellationToken ct)
     {
-        Tracker.Restore(_store.OpenIncidents());
+        Tracker.Restore(await _store.OpenIncidentsAsync(ct));
         _loop = Task.Run(() => FollowAsync(afterSeq, _stop.Token));
     }
 

@@ -8,13 +8,14 @@ public sealed class IncidentTrackerTests : IAsyncDisposable
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero));
     private readonly FakeServiceFacts _facts = new();
+    private readonly MemoryEventStore _store = new();
     private readonly EventLog _events;
     private readonly IncidentTracker _tracker;
     private int _ids;
 
     public IncidentTrackerTests()
     {
-        _events = new EventLog(new MemoryEventStore(), _time);
+        _events = new EventLog(_store, _time);
         _tracker = new IncidentTracker(_events, _facts, EvidenceCauseClassifier.Instance, () => IncidentIds.Format(++_ids), _time);
     }
 
@@ -139,7 +140,7 @@ public sealed class IncidentTrackerTests : IAsyncDisposable
         return e;
     }
 
-    private List<AuroraEvent> Of(string type) => _events.Store.ReadAfter(0, 10_000).Where(e => e.Type == type).ToList();
+    private List<AuroraEvent> Of(string type) => _store.ReadAfter(0, 10_000).Where(e => e.Type == type).ToList();
 
     public async ValueTask DisposeAsync()
     {

@@ -20,21 +20,21 @@ public sealed class HistoryQueryTests : IAsyncDisposable
     public async Task Words_find_incidents_by_their_evidence_and_events_by_their_data()
     {
         await SeedAsync(TestContext.Current.CancellationToken);
-        var r = Query("address already in use");
+        var r = await Query("address already in use");
         Assert.Equal(["inc-1", "inc-2"], r.Incidents.Select(i => i.Id).Order());
         Assert.All(r.Events, e => Assert.StartsWith("incident.", e.Type));
 
-        var module = Query("flask");
+        var module = await Query("flask");
         Assert.Equal("inc-3", Assert.Single(module.Incidents).Id);
 
-        var exits = Query("exited SIGKILL");
+        var exits = await Query("exited SIGKILL");
         Assert.Equal(EventTypes.ServiceExited, Assert.Single(exits.Events).Type);
         Assert.Empty(exits.Incidents);
 
         // The last word is a prefix; every word is required; FTS syntax in the input is just text.
-        Assert.Equal(2, Query("addr").Incidents.Count);
-        Assert.Empty(Query("address flask").Incidents);
-        Assert.Empty(Query("\"NEAR(a b) OR * -x:").Incidents);
+        Assert.Equal(2, (await Query("addr")).Incidents.Count);
+        Assert.Empty((await Query("address flask")).Incidents);
+        Assert.Empty((await Query("\"NEAR(a b) OR * -x:")).Incidents);
     }
 
     [Fact(Timeout = 60000)]
@@ -43,29 +43,29 @@ public sealed class HistoryQueryTests : IAsyncDisposable
         await SeedAsync(TestContext.Current.CancellationToken);
 
         // inc-1 is port_conflict by name; inc-2 is "unknown" but its output says "Address already in use".
-        Assert.Equal(["inc-1", "inc-2"], Query("port conflict").Incidents.Select(i => i.Id).Order());
-        Assert.Equal(["inc-1", "inc-2"], Query("port_conflict").Incidents.Select(i => i.Id).Order());
-        Assert.Equal("inc-3", Assert.Single(Query("missing dependency").Incidents).Id);
-        Assert.Equal("inc-3", Assert.Single(Query("module not found").Incidents).Id);
-        Assert.Equal("inc-1", Assert.Single(Query(null, cause: "port_conflict").Incidents).Id);
+        Assert.Equal(["inc-1", "inc-2"], (await Query("port conflict")).Incidents.Select(i => i.Id).Order());
+        Assert.Equal(["inc-1", "inc-2"], (await Query("port_conflict")).Incidents.Select(i => i.Id).Order());
+        Assert.Equal("inc-3", Assert.Single((await Query("missing dependency")).Incidents).Id);
+        Assert.Equal("inc-3", Assert.Single((await Query("module not found")).Incidents).Id);
+        Assert.Equal("inc-1", Assert.Single((await Query(null, cause: "port_conflict")).Incidents).Id);
     }
 
     [Fact(Timeout = 60000)]
     public async Task Service_and_since_filters_narrow_incidents_and_events()
     {
         await SeedAsync(TestContext.Current.CancellationToken);
-        var worker = Query("address", service: "worker");
+        var worker = await Query("address", service: "worker");
         Assert.Equal("inc-2", Assert.Single(worker.Incidents).Id);
         Assert.All(worker.Events, e => Assert.Equal("worker", e.Service));
 
         // inc-1 was opened and resolved three hours ago; the rest is recent.
-        var recent = Query(null, since: _time.GetUtcNow() - TimeSpan.FromHours(1));
+        var recent = await Query(null, since: _time.GetUtcNow() - TimeSpan.FromHours(1));
         Assert.Equal(["inc-3", "inc-2"], recent.Incidents.Select(i => i.Id));
         Assert.All(recent.Events, e => Assert.True(e.Time >= _time.GetUtcNow() - TimeSpan.FromHours(1)));
-        Assert.DoesNotContain(Query("address", since: _time.GetUtcNow() - TimeSpan.FromHours(1)).Incidents, i => i.Id == "inc-1");
+        Assert.DoesNotContain((await Query("address", since: _time.GetUtcNow() - TimeSpan.FromHours(1))).Incidents, i => i.Id == "inc-1");
 
         // Without text: newest first.
-        var all = Query(null);
+        var all = await Query(null);
         Assert.Equal(["inc-3", "inc-2", "inc-1"], all.Incidents.Select(i => i.Id));
         Assert.True(all.Events.Zip(all.Events.Skip(1)).All(p => p.First.Seq > p.Second.Seq));
     }
@@ -74,20 +74,20 @@ public sealed class HistoryQueryTests : IAsyncDisposable
     public async Task Failures_differing_only_in_pids_ports_and_paths_are_grouped_and_fixes_are_recorded()
     {
         await SeedAsync(TestContext.Current.CancellationToken);
-        var inc1 = Query("port conflict").Incidents.Single(i => i.Id == "inc-1");
-        var inc2 = Query("port conflict").Incidents.Single(i => i.Id == "inc-2");
+        var inc1 = (await Query("port conflict")).Incidents.Single(i => i.Id == "inc-1");
+        var inc2 = (await Query("port conflict")).Incidents.Single(i => i.Id == "inc-2");
         Assert.Equal(inc1.Signature, inc2.Signature);
         Assert.Equal(2, inc1.Occurrences);
-        Assert.Equal(1, Query("flask").Incidents[0].Occurrences);
+        Assert.Equal(1, (await Query("flask")).Incidents[0].Occurrences);
         Assert.NotNull(inc1.Resolved);
         Assert.Null(inc2.Resolved);
 
         _db.Store.AddFix("inc-2", "stop_stale_instance", "verified");
         await _db.Events.FlushAsync(TestContext.Current.CancellationToken).DefaultTimeout();
-        var withFix = Assert.Single(Query("stale instance").Incidents);
+        var withFix = Assert.Single((await Query("stale instance")).Incidents);
         Assert.Equal("inc-2", withFix.Id);
         Assert.Equal(("stop_stale_instance", "verified"), (withFix.Fixes[0].Fix, withFix.Fixes[0].Outcome));
-        Assert.Equal(["inc-2", "inc-3"], _db.Store.OpenIncidents().Select(i => i.Id));
+        Assert.Equal(["inc-2", "inc-3"], (await _db.Store.OpenIncidentsAsync(TestContext.Current.CancellationToken).DefaultTimeout()).Select(i => i.Id));
     }
 
     /// inc-1 (api, port_conflict, 3h ago, resolved), inc-2 (worker, unknown, same failure with other pid/port/path),
@@ -115,8 +115,8 @@ public sealed class HistoryQueryTests : IAsyncDisposable
         _db.Events.Publish(EventTypes.IncidentOpened, service, IncidentData.Opened(incident, trigger));
     }
 
-    private HistoryResult Query(string? text, string? service = null, string? cause = null, DateTimeOffset? since = null) =>
-        _db.Store.Query(new HistoryQuery(text, service, cause, since));
+    private Task<HistoryResult> Query(string? text, string? service = null, string? cause = null, DateTimeOffset? since = null) =>
+        _db.Store.QueryAsync(new HistoryQuery(text, service, cause, since), TestContext.Current.CancellationToken).DefaultTimeout();
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 }

@@ -88,7 +88,7 @@ public class SqliteEventStoreTests
 
         await db.CloseAndReopenAsync();
         Assert.Equal(100, db.Events.LastCommittedSeq);
-        var stored = db.Store.ReadAfter(0, 1000);
+        var stored = await db.Store.ReadAfterAsync(0, 1000, ct).AsTask().DefaultTimeout();
         Assert.Equal(published.Select(e => (e.Seq, e.Time, e.Type, e.Service, e.Data.GetRawText())),
             stored.Select(e => (e.Seq, e.Time, e.Type, e.Service, e.Data.GetRawText())));
         Assert.Equal(101, db.Events.Publish("test.after", null).Seq);

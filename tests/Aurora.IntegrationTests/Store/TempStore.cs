@@ -1,6 +1,6 @@
 using Aurora.Core.Config;
 using Aurora.Core.Events;
-using Aurora.Daemon.Store;
+using Aurora.Store;
 using Microsoft.Data.Sqlite;
 
 namespace Aurora.IntegrationTests.Store;
@@ -8,11 +8,14 @@ namespace Aurora.IntegrationTests.Store;
 /// A state.db in a throwaway directory, opened behind an EventLog like the daemon does.
 internal sealed class TempStore : IAsyncDisposable
 {
-    private TempStore(string dir, StoreConfig config, TimeProvider time)
+    private readonly Action<Exception>? _onError;
+
+    private TempStore(string dir, StoreConfig config, TimeProvider time, Action<Exception>? onError)
     {
         Dir = dir;
         Config = config;
         Time = time;
+        _onError = onError;
     }
 
     public string Dir { get; }
@@ -27,11 +30,12 @@ internal sealed class TempStore : IAsyncDisposable
 
     public EventLog Events { get; private set; } = null!;
 
-    public static TempStore Open(StoreConfig? config = null, TimeProvider? time = null)
+    /// onError: what the store reports (a failed commit, say); by default it goes to stderr.
+    public static TempStore Open(StoreConfig? config = null, TimeProvider? time = null, Action<Exception>? onError = null)
     {
         var dir = Path.Combine(Path.GetTempPath(), "aur-store-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(dir);
-        var store = new TempStore(dir, config ?? StoreConfig.Default, time ?? TimeProvider.System);
+        var store = new TempStore(dir, config ?? StoreConfig.Default, time ?? TimeProvider.System, onError);
         store.Reopen();
         return store;
     }
@@ -43,18 +47,23 @@ internal sealed class TempStore : IAsyncDisposable
         Reopen();
     }
 
-    public long Scalar(string sql)
+    public long Scalar(string sql) => Run(sql, cmd => cmd.ExecuteScalar() is long v ? v : 0);
+
+    /// Runs SQL on a connection of its own, beside the store's (a trigger that makes a write fail, say).
+    public void Execute(string sql) => Run(sql, cmd => cmd.ExecuteNonQuery());
+
+    private T Run<T>(string sql, Func<SqliteCommand, T> run)
     {
         using var c = new SqliteConnection($"Data Source={DbPath};Pooling=False");
         c.Open();
         using var cmd = c.CreateCommand();
         cmd.CommandText = sql;
-        return cmd.ExecuteScalar() is long v ? v : 0;
+        return run(cmd);
     }
 
     private void Reopen()
     {
-        Store = new SqliteEventStore(DbPath, Config, Time);
+        Store = new SqliteEventStore(DbPath, Config, Time, _onError);
         Events = new EventLog(Store, Time);
     }
 

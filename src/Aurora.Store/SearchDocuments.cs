@@ -3,7 +3,7 @@ using System.Text.Json;
 using Aurora.Core.Events;
 using Aurora.Core.Incidents;
 
-namespace Aurora.Daemon.Store;
+namespace Aurora.Store;
 
 /// The text the search index holds for an event or an incident. The tokenizer (porter unicode61) splits
 /// at '.', '_' and other punctuation, so "service.exited" and "port_conflict" are found by their words.

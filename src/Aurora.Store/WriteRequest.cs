@@ -1,13 +1,14 @@
 using Aurora.Core.Events;
+using Aurora.Core.Incidents;
 
-namespace Aurora.Daemon.Store;
+namespace Aurora.Store;
 
 /// What the single writer is asked to do, in order.
 internal abstract record WriteRequest
 {
     public sealed record Append(AuroraEvent Event) : WriteRequest;
 
-    public sealed record AddFix(long Incident, string Fix, string Outcome, DateTimeOffset Time) : WriteRequest;
+    public sealed record AddFix(long Incident, FixAttempt Attempt) : WriteRequest;
 
     /// Completes once everything queued before it is committed.
     public sealed record Flush(TaskCompletionSource Done) : WriteRequest;

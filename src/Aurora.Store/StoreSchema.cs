@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Aurora.Daemon.Store;
+namespace Aurora.Store;
 
 /// The schema of `.aurora/state.db`, versioned with PRAGMA user_version: each migration runs once, in
 /// order, in its own transaction. Append new migrations; never edit a shipped one.

@@ -3,7 +3,7 @@ using Aurora.Core.Events;
 using Aurora.Core.Incidents;
 using Microsoft.Data.Sqlite;
 
-namespace Aurora.Daemon.Store;
+namespace Aurora.Store;
 
 /// The event log and failure memory in `.aurora/state.db` (SQLite, WAL). Appends go to one writer that
 /// commits them in batches (StoreWriter); reads use pooled connections of their own. Behind IEventStore and
@@ -65,10 +65,14 @@ public sealed class SqliteEventStore : IEventStore, IFailureStore
         }
     }
 
-    public IReadOnlyList<AuroraEvent> ReadAfter(long afterSeq, int limit)
+    // The reads below complete before they return: SQLite reads a local file (in WAL mode a reader never waits
+    // for the writer), and Microsoft.Data.Sqlite's *Async methods would run synchronously anyway. The async
+    // signatures are for a networked store.
+    public ValueTask<IReadOnlyList<AuroraEvent>> ReadAfterAsync(long afterSeq, int limit, CancellationToken ct)
     {
+        ct.ThrowIfCancellationRequested();
         using var c = _connections.OpenReader();
-        return EventRows.ReadAfter(c, afterSeq, limit);
+        return ValueTask.FromResult<IReadOnlyList<AuroraEvent>>(EventRows.ReadAfter(c, afterSeq, limit));
     }
 
     public Task FlushAsync(CancellationToken ct) => Request(done => new WriteRequest.Flush(done), ct);
@@ -76,12 +80,16 @@ public sealed class SqliteEventStore : IEventStore, IFailureStore
     /// Applies the retention bounds exactly, now (normally a pass runs between batches when due).
     public Task TrimAsync(CancellationToken ct) => Request(done => new WriteRequest.Trim(done), ct);
 
+    /// From the counter Open loaded (the highest incident number ever stored), never from the database: the
+    /// incident tracker calls this under its lock. A number handed out whose incident.opened never committed
+    /// (a crash in between) may be handed out again by the next daemon; nobody ever saw it.
     public string NextIncidentId() => IncidentIds.Format(Interlocked.Increment(ref _lastIncident));
 
-    public IReadOnlyList<IncidentRecord> OpenIncidents()
+    public Task<IReadOnlyList<IncidentRecord>> OpenIncidentsAsync(CancellationToken ct)
     {
+        ct.ThrowIfCancellationRequested();
         using var c = _connections.OpenReader();
-        return IncidentRows.Open(c);
+        return Task.FromResult<IReadOnlyList<IncidentRecord>>(IncidentRows.Open(c));
     }
 
     public void AddFix(string incidentId, string fix, string outcome)
@@ -91,10 +99,14 @@ public sealed class SqliteEventStore : IEventStore, IFailureStore
             throw new ArgumentException($"'{incidentId}' is not an incident id (inc-N)", nameof(incidentId));
         }
 
-        Writer.Enqueue(new WriteRequest.AddFix(number, fix, outcome, _time.GetUtcNow()));
+        Writer.Enqueue(new WriteRequest.AddFix(number, new FixAttempt(fix, outcome, _time.GetUtcNow())));
     }
 
-    public HistoryResult Query(HistoryQuery query) => _search.Run(query);
+    public Task<HistoryResult> QueryAsync(HistoryQuery query, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        return Task.FromResult(_search.Run(query));
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Aurora.Core.Events;
 using Microsoft.Data.Sqlite;
 
-namespace Aurora.Daemon.Store;
+namespace Aurora.Store;
 
 /// Events table rows ↔ AuroraEvent. Time is stored as UtcTicks so an event reads back exactly as published.
 internal static class EventRows

@@ -3,7 +3,7 @@ using Aurora.Core.Diagnosis;
 using Aurora.Core.Incidents;
 using Aurora.Core.Supervision;
 
-namespace Aurora.Daemon.Store;
+namespace Aurora.Store;
 
 /// Turns what a person typed into a safe FTS5 MATCH expression: every word quoted (so no user text is ever
 /// FTS syntax), all words required, the last one as a prefix when asked ("addr" finds "address"). Words that name a

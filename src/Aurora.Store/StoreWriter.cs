@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using Aurora.Core.Events;
 using Microsoft.Data.Sqlite;
 
-namespace Aurora.Daemon.Store;
+namespace Aurora.Store;
 
 /// The one writer of state.db: a loop that takes everything queued (up to MaxBatch), writes it in ONE
 /// transaction, then reports the committed events in seq order. Idle, an event waits for one commit;
@@ -112,11 +112,11 @@ internal sealed class StoreWriter : IAsyncDisposable
             {
                 case WriteRequest.Append { Event: var e }:
                     _inserter.Insert(e, tx);
-                    IncidentProjection.Apply(_connection, tx, e);
+                    IncidentWrites.Apply(_connection, tx, e);
                     events.Add(e);
                     break;
                 case WriteRequest.AddFix fix:
-                    IncidentProjection.AddFix(_connection, tx, fix);
+                    IncidentWrites.AddFix(_connection, tx, fix);
                     break;
             }
         }

@@ -1,7 +1,7 @@
 using Aurora.Core.Events;
 using Microsoft.Data.Sqlite;
 
-namespace Aurora.Daemon.Store;
+namespace Aurora.Store;
 
 /// The writer's prepared statements for one event: its row and its search document.
 internal sealed class EventInserter : IDisposable

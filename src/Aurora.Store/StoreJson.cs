@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Aurora.Core.Incidents;
 
-namespace Aurora.Daemon.Store;
+namespace Aurora.Store;
 
 /// The JSON columns of the incidents table (evidence, fixes), written and read without reflection.
 internal static class StoreJson

@@ -1,7 +1,7 @@
 using Aurora.Core.Incidents;
 using Microsoft.Data.Sqlite;
 
-namespace Aurora.Daemon.Store;
+namespace Aurora.Store;
 
 /// Incidents table rows → IncidentRecord, with the number of stored incidents sharing the signature.
 internal static class IncidentRows
@@ -21,6 +21,17 @@ internal static class IncidentRows
         r.GetString(6),
         StoreJson.ReadFixes(r.GetString(7)),
         r.GetInt32(8));
+
+    /// Incident N as stored, read inside the writer's transaction; null when there is none.
+    public static IncidentRecord? Find(SqliteConnection c, SqliteTransaction tx, long id)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"SELECT {Columns} FROM incidents i WHERE i.id = $id";
+        cmd.Parameters.AddWithValue("$id", id);
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? Read(r) : null;
+    }
 
     public static List<IncidentRecord> Open(SqliteConnection c)
     {

@@ -3,7 +3,7 @@ using Aurora.Core.Events;
 using Aurora.Core.Incidents;
 using Microsoft.Data.Sqlite;
 
-namespace Aurora.Daemon.Store;
+namespace Aurora.Store;
 
 /// The read side of `aurora history`. With text: FTS5 over events and incidents, the most recent
 /// Candidates matches of each kind ranked by bm25 weighed with recency (a week old counts half). Taking the

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Aurora.Daemon.Store;
+namespace Aurora.Store;
 
 /// Opens connections to one state.db: one writer, pooled readers.
 internal sealed class SqliteConnections(string path)

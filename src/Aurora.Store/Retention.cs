@@ -1,7 +1,7 @@
 using Aurora.Core.Config;
 using Microsoft.Data.Sqlite;
 
-namespace Aurora.Daemon.Store;
+namespace Aurora.Store;
 
 /// Keeps the store bounded (store.max_events, store.max_age). Run by the writer between batches, never per
 /// event: a pass is due when the store holds 10% more events than allowed, or a minute after the last pass
