@@ -118,7 +118,8 @@ internal sealed class Harness : IAsyncDisposable
     public Harness()
     {
         Launcher = new FakeLauncher(Time);
-        Events = new EventLog(new MemoryEventStore(), Time);
+        Store = new MemoryEventStore();
+        Events = new EventLog(Store, Time);
         States = new ServiceStateStore(Events);
         Context = new SupervisorContext(Launcher, Events, States, Health, Time, () => 0.5, "proj", ImmutableDictionary<string, string>.Empty);
     }
@@ -130,6 +131,8 @@ internal sealed class Harness : IAsyncDisposable
     public FakeHealthChecks Health { get; } = new();
 
     public ServiceStateStore States { get; }
+
+    public MemoryEventStore Store { get; }
 
     public EventLog Events { get; }
 
@@ -163,7 +166,7 @@ internal sealed class Harness : IAsyncDisposable
     public Task<ServiceSnapshot> WaitForState(string name, ServiceState state) => WaitFor(name, s => s.State == state);
 
     public List<AuroraEvent> EventsOf(string service) =>
-        Events.Store.ReadAfter(0, 100_000).Where(e => e.Service == service).ToList();
+        Store.ReadAfter(0, 100_000).Where(e => e.Service == service).ToList();
 
     public ValueTask DisposeAsync() => Events.DisposeAsync();
 }

@@ -29,7 +29,7 @@ public class OrchestratorTests
         h.Health.Report("db", true);
         await apiRunning.DefaultTimeout();
 
-        var events = h.Events.Store.ReadAfter(0, 1000);
+        var events = h.Store.ReadAfter(0, 1000);
         var dbHealthy = events.First(e => e.Service == "db" && e.Type == EventTypes.ServiceHealthy).Seq;
         var apiStarting = events.First(e => e.Service == "api" && e.Type == EventTypes.ServiceStarting).Seq;
         Assert.True(apiStarting > dbHealthy);
@@ -138,7 +138,7 @@ public class OrchestratorTests
         await h.WaitForState("web", ServiceState.Running).DefaultTimeout();
 
         await orchestrator.StopAllAsync().DefaultTimeout();
-        var stops = h.Events.Store.ReadAfter(0, 1000).Where(e => e.Type == EventTypes.ServiceStopping).Select(e => e.Service).ToList();
+        var stops = h.Store.ReadAfter(0, 1000).Where(e => e.Type == EventTypes.ServiceStopping).Select(e => e.Service).ToList();
         Assert.Equal(["web", "api", "db"], stops);
         Assert.All(orchestrator.Services, s => Assert.Equal(ServiceState.Stopped, s.Snapshot.State));
     }
@@ -153,7 +153,7 @@ public class OrchestratorTests
         await orchestrator.StartAllAsync().DefaultTimeout();
         await h.WaitForState("web", ServiceState.Running).DefaultTimeout();
 
-        var events = h.Events.Store.ReadAfter(0, 1000);
+        var events = h.Store.ReadAfter(0, 1000);
         var apiStarted = events.First(e => e.Service == "api" && e.Type == EventTypes.ServiceStarted).Seq;
         var webStarting = events.First(e => e.Service == "web" && e.Type == EventTypes.ServiceStarting).Seq;
         Assert.True(webStarting > apiStarted, "web was launched before api had a process");

@@ -82,7 +82,7 @@ public class DaemonTests
         await using var daemon = await project.StartDaemonAsync();
         var failed = await daemon.WaitForEvent(EventTypes.ServiceFailed, "crasher");
         Assert.Equal("crash_loop", failed.Data.GetProperty("cause").GetString());
-        var starts = daemon.Runtime.Events.Store.ReadAfter(daemon.Runtime.BootSeq, 10_000)
+        var starts = (await daemon.Runtime.Events.Store.ReadAfterAsync(daemon.Runtime.BootSeq, 10_000, CancellationToken.None))
             .Count(e => e.Type == EventTypes.ServiceStarted && e.Service == "crasher");
         Assert.Equal(4, starts);
         Assert.Equal("failed", (await StatusOf(project, "crasher", ct)).State);

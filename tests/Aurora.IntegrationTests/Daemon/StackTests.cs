@@ -34,7 +34,7 @@ public class StackTests
             """);
         await using var daemon = await project.StartDaemonAsync();
         var apiStarting = await daemon.WaitForEvent(EventTypes.ServiceStarting, "api");
-        var events = daemon.Runtime.Events.Store.ReadAfter(daemon.Runtime.BootSeq, 10_000);
+        var events = await daemon.Runtime.Events.Store.ReadAfterAsync(daemon.Runtime.BootSeq, 10_000, CancellationToken.None);
         var dbHealthy = events.First(e => e.Type == EventTypes.ServiceHealthy && e.Service == "db");
         var migrateExited = events.First(e => e.Type == EventTypes.ServiceExited && e.Service == "migrate");
         Assert.True(apiStarting.Seq > dbHealthy.Seq, "api started before db was healthy");
@@ -126,7 +126,7 @@ public class StackTests
         var webBack = daemon.WaitForEventAfter(held, e => e.Type == EventTypes.ServiceStarted && e.Service == "web");
         await client.PostAsync("/api/v1/services/db/start", AuroraJsonContext.Default.ServiceDto, ct);
         var web = await webBack;
-        var events = daemon.Runtime.Events.Store.ReadAfter(held, 10_000);
+        var events = await daemon.Runtime.Events.Store.ReadAfterAsync(held, 10_000, CancellationToken.None);
         var dbHealthy = events.First(e => e.Type == EventTypes.ServiceHealthy && e.Service == "db");
         var apiStarted = events.First(e => e.Type == EventTypes.ServiceStarted && e.Service == "api");
         Assert.True(dbHealthy.Seq < apiStarted.Seq && apiStarted.Seq < web.Seq, "dependents came back out of order");

@@ -158,7 +158,7 @@ internal sealed class RunningDaemon(AuroraRuntime runtime, Task run, Cancellatio
         catch (TimeoutException ex)
         {
             // Say what did happen: the events are the whole story of a daemon.
-            var seen = Runtime.Events.Store.ReadAfter(seq, 100_000).TakeLast(60)
+            var seen = (await Runtime.Events.Store.ReadAfterAsync(seq, 100_000, CancellationToken.None)).TakeLast(60)
                 .Select(e => $"  {e.Seq} {e.Service ?? "-"} {e.Type} {e.Data.GetRawText()}");
             throw new TimeoutException(ex.Message + "; events after " + seq + ":\n" + string.Join("\n", seen), ex);
         }
