@@ -29,7 +29,7 @@ internal static class ServiceActionCommand
 
             if (parse.GetValue(CliOptions.Json))
             {
-                Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new ServiceListDto(rows), AuroraJsonContext.Default.ServiceListDto));
+                Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new ServiceRowsDto(rows), AuroraJsonContext.Default.ServiceRowsDto));
             }
 
             return ExitCodes.Ok;

@@ -7,6 +7,7 @@ namespace Aurora.Contracts.V1;
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DictionaryKeyPolicy = JsonKnownNamingPolicy.Unspecified)]
 [JsonSerializable(typeof(ServiceListDto))]
+[JsonSerializable(typeof(ServiceRowsDto))]
 [JsonSerializable(typeof(ServiceDetailDto))]
 [JsonSerializable(typeof(ServiceDto))]
 [JsonSerializable(typeof(ErrorDto))]

@@ -15,13 +15,20 @@ public sealed record ServiceDto(
     string? Reason,
     string? HealthDetail,
     ExitDto? LastExit,
-    DateTimeOffset? NextRestartAt);
+    DateTimeOffset? NextRestartAt,
+    /// <summary>Increases with every change of the service; the same number as in the event's data.service.</summary>
+    long Version = 0,
+    DateTimeOffset? StartedAt = null);
 
 /// <summary>How the last process of a service ended.</summary>
 public sealed record ExitDto(int? Code, string? Signal);
 
-/// <summary>`GET /api/v1/services` and `aurora status --json`.</summary>
-public sealed record ServiceListDto(IReadOnlyList<ServiceDto> Services);
+/// <summary>`GET /api/v1/services` and `aurora status --json`: the services as of event Seq. Follow the event
+/// stream from Seq (`/api/v1/events/stream?after=Seq`) and apply each event's `data.service` to stay exact.</summary>
+public sealed record ServiceListDto(long Seq, IReadOnlyList<ServiceDto> Services);
+
+/// <summary>`aurora start|stop|restart --json`: the rows the actions answered with.</summary>
+public sealed record ServiceRowsDto(IReadOnlyList<ServiceDto> Services);
 
 /// <summary>`GET /api/v1/services/{name}`: the row plus the service's configuration, secrets redacted.</summary>
 public sealed record ServiceDetailDto(

@@ -16,14 +16,16 @@ internal static class DtoMapper
         s.Pid,
         s.Pid is not null && s.StartedAt is { } started ? (long)(now - started).TotalMilliseconds : null,
         s.Restarts,
-        s.Health switch { HealthStatus.Healthy => "healthy", HealthStatus.Unhealthy => "unhealthy", _ => "unknown" },
+        SnapshotJson.HealthName(s.Health),
         usage?.Cpu,
         usage?.Rss,
         s.LastCause,
         s.Reason,
         s.HealthDetail,
         s.LastExit is { } e ? new ExitDto(e.ExitCode, e.SignalName) : null,
-        s.NextRestartAt);
+        s.NextRestartAt,
+        s.Version,
+        s.Pid is not null ? s.StartedAt : null);
 
     public static ServiceDetailDto ToDetail(ServiceDto row, ServiceConfig c, string logFile) => new(
         row,

@@ -14,14 +14,17 @@ internal static class ServiceRoutes
         var usage = new UsageTracker(rt.Time);
         const string services = ApiRoutes.Prefix + "/services";
 
+        // The committed view: exactly the state as of Seq, so a client that follows the stream from Seq sees
+        // every later change once (never one it already has, never a gap).
         router.Get(services, x =>
         {
-            var snapshots = rt.Orchestrator.Services.Select(s => s.Snapshot).ToList();
+            var committed = rt.States.Committed;
+            var snapshots = rt.Orchestrator.Graph.StartOrder.Select(committed.Services.GetValueOrDefault).OfType<ServiceSnapshot>().ToList();
             var groups = snapshots.Where(s => s.Pid is not null).Select(s => s.Pid!.Value).ToHashSet();
             var sampled = usage.Sample(groups);
             var now = rt.Time.GetUtcNow();
             var rows = snapshots.Select(s => DtoMapper.ToDto(s, now, Usage(sampled, s))).ToList();
-            return x.JsonAsync(new ServiceListDto(rows), AuroraJsonContext.Default.ServiceListDto);
+            return x.JsonAsync(new ServiceListDto(committed.Seq, rows), AuroraJsonContext.Default.ServiceListDto);
         });
 
         router.Get(services + "/{name}", x =>
