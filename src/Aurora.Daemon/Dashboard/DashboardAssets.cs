@@ -6,9 +6,10 @@ namespace Aurora.Daemon.Dashboard;
 /// The dashboard page, embedded in the binary (no web server, no CDN, no build step).
 internal static class DashboardAssets
 {
-    /// Scripts and styles come only from the daemon itself; the page talks only to it.
+    /// Scripts and styles come only from the daemon itself; the page talks only to it ('self' covers
+    /// its own ws:// origin too, CSP Level 3).
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ws: wss:; " +
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private static readonly FrozenDictionary<string, (string Resource, string ContentType)> Files =

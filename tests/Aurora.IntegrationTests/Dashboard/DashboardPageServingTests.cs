@@ -32,6 +32,23 @@ public class DashboardPageServingTests
     }
 
     [Fact(Timeout = 60000)]
+    public async Task The_page_may_open_WebSockets_only_to_its_own_origin_Issue19_7()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (project, port) = DashboardProject.Create();
+        await using var _ = project;
+        await using var daemon = await project.StartDaemonAsync();
+        using var http = DashboardProject.Client(port);
+
+        using var response = await http.GetAsync("/", ct);
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+
+        Assert.Contains("connect-src 'self';", csp);
+        Assert.DoesNotContain("ws:", csp);
+        Assert.DoesNotContain("wss:", csp);
+    }
+
+    [Fact(Timeout = 60000)]
     public async Task Aurora_dashboard_prints_the_link_with_the_token()
     {
         var ct = TestContext.Current.CancellationToken;
