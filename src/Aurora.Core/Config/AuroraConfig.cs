@@ -36,7 +36,17 @@ public sealed record MaintenanceConfig(ImmutableArray<TempRule> Temp, DiskRule? 
     public static readonly MaintenanceConfig Default = new([], null);
 }
 
-public sealed record DashboardConfig(string Host, int Port, bool AllowRemote);
+/// Hosts: the extra names (lower case) accepted in the Host header of a TCP request, beyond IP addresses,
+/// `localhost` and Host itself.
+public sealed record DashboardConfig(string Host, int Port, bool AllowRemote, ImmutableArray<string> Hosts)
+{
+    // By value, hosts included: a reload of an unchanged file must not see the dashboard as changed.
+    public bool Equals(DashboardConfig? other) =>
+        other is not null && Host == other.Host && Port == other.Port && AllowRemote == other.AllowRemote
+        && Hosts.AsSpan().SequenceEqual(other.Hosts.AsSpan());
+
+    public override int GetHashCode() => HashCode.Combine(Host, Port, AllowRemote, Hosts.Length);
+}
 
 public sealed record NotifyConfig(string Webhook, ImmutableArray<string> Events);
 

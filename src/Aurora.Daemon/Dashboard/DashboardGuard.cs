@@ -7,19 +7,28 @@ using Aurora.Daemon.Http;
 namespace Aurora.Daemon.Dashboard;
 
 /// Guards requests that arrive on the TCP listener; the unix socket is left alone (its 0600 mode is the
-/// guard). Only the dashboard's own assets are public: they hold no data until the page has the token.
-/// Everything else needs `Authorization: Bearer TOKEN` (a WebSocket may pass `?token=`, since browsers
-/// cannot set headers on one). There is no cookie, so a foreign page cannot ride on a session (no CSRF),
-/// and a WebSocket upgrade from a foreign Origin is refused outright.
+/// guard). Every request must name an accepted Host (DashboardHosts: DNS rebinding). Only the
+/// dashboard's own assets are public: they hold no data until the page has the token. Everything else
+/// needs `Authorization: Bearer TOKEN` (a WebSocket may pass `?token=`, since browsers cannot set headers
+/// on one). There is no cookie, so a foreign page cannot ride on a session (no CSRF), and a WebSocket
+/// upgrade from a foreign Origin is refused outright.
 internal sealed class DashboardGuard(DashboardConfig dashboard, string token)
 {
-    private readonly byte[] _token = Encoding.UTF8.GetBytes(token);
+    private readonly byte[] _token = Encoding.ASCII.GetBytes(token);
+    private readonly DashboardHosts _hosts = new(dashboard);
 
     /// False when the request was refused (and answered) here.
     public async Task<bool> AdmitAsync(HttpExchange x)
     {
         x.SetHeader("X-Content-Type-Options", "nosniff");
         x.SetHeader("Referrer-Policy", "no-referrer");
+        if (!_hosts.Accepts(x.Request.Header("Host")))
+        {
+            await x.ErrorAsync(403, "forbidden_host",
+                $"Host \"{x.Request.Header("Host")}\" is not a name of this dashboard; reach it by IP address, localhost or {dashboard.Host}, or add the name to dashboard.hosts in aurora.yaml");
+            return false;
+        }
+
         if (DashboardAssets.IsAsset(x.Request))
         {
             return true;
@@ -40,23 +49,27 @@ internal sealed class DashboardGuard(DashboardConfig dashboard, string token)
             return false;
         }
 
+        x.MarkAuthenticated();
         x.SetHeader("Cache-Control", "no-store");
         return true;
     }
 
+    /// The exact bytes sent, compared in constant time: nothing is trimmed or normalised (a trim of
+    /// Unicode white space once turned "Bearer \xa0" into an empty token). The header's own
+    /// surrounding spaces and tabs are not part of its value (RFC 9110 §5.5).
     private bool HasToken(HttpRequest request, bool isWebSocket)
     {
         var header = request.Header("Authorization") ?? "";
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return Matches(header["Bearer ".Length..].Trim());
+            return Matches(Encoding.Latin1.GetBytes(header["Bearer ".Length..].TrimStart(' ')));
         }
 
-        return isWebSocket && request.Query("token") is { Length: > 0 } query && Matches(query);
+        return isWebSocket && request.Query("token") is { Length: > 0 } query && Matches(Encoding.UTF8.GetBytes(query));
     }
 
-    private bool Matches(string candidate) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), _token);
+    private bool Matches(byte[] candidate) =>
+        _token.Length > 0 && CryptographicOperations.FixedTimeEquals(candidate, _token);
 
     /// No Origin (a non-browser client such as the CLI) is fine: the token still decides. A browser
     /// always sends one, and it must be the dashboard itself: its configured host, a loopback name

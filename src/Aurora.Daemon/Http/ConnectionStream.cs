@@ -3,20 +3,12 @@ using System.Net.Sockets;
 namespace Aurora.Daemon.Http;
 
 /// A connection's bytes: reads go through one buffer (the request head is parsed in place from it, and
-/// whatever arrived after the head is handed on first), writes go straight to the socket. The WebSocket
-/// that an upgraded connection becomes reads through it too, so no byte the client sent early is lost.
-///
-/// A writer that has many small messages at once (an event stream catching up) corks the stream: writes
-/// collect in a buffer and Uncork sends them with one syscall. One send per event (100 clients × 5,000
-/// events/s is 500,000 a second) left the daemon a second behind; Kestrel, before, batched in its pipe.
-internal sealed class ConnectionStream(Socket socket) : Stream
+/// whatever arrived after the head is handed on first), writes go straight to the socket (see
+/// ConnectionStream.Writes.cs). The WebSocket that an upgraded connection becomes reads through it too,
+/// so no byte the client sent early is lost.
+internal sealed partial class ConnectionStream(Socket socket, TimeProvider time, TimeSpan writeTimeout) : Stream
 {
     private readonly NetworkStream _inner = new(socket, ownsSocket: true);
-    private readonly SemaphoreSlim _sending = new(1, 1);
-    private readonly Lock _corkGate = new();
-    private bool _corked;
-    private byte[] _cork = [];
-    private int _corkLength;
     private byte[] _buffer = new byte[1024];
     private int _start;
     private int _end;
@@ -28,8 +20,9 @@ internal sealed class ConnectionStream(Socket socket) : Stream
 
     public void Consume(int count) => _start += count;
 
-    /// Receives more into the buffer (growing it up to `limit` bytes of unconsumed data). False at end of stream.
-    public async ValueTask<bool> FillAsync(int limit, CancellationToken ct)
+    /// Receives more into the buffer (growing it up to `limit` bytes of unconsumed data; `what` names
+    /// what would be too large in the 431). False at end of stream.
+    public async ValueTask<bool> FillAsync(int limit, CancellationToken ct, string what = "the request head")
     {
         if (_start == _end)
         {
@@ -40,7 +33,7 @@ internal sealed class ConnectionStream(Socket socket) : Stream
             var pending = _end - _start;
             if (pending >= limit)
             {
-                throw new HttpProtocolException(431, "request_too_large", $"the request head is larger than {limit} bytes");
+                throw new HttpProtocolException(431, "request_too_large", $"{what} is larger than {limit} bytes");
             }
 
             var target = _start > 0 && pending < _buffer.Length / 2 ? _buffer : new byte[Math.Min(limit, _buffer.Length * 2)];
@@ -81,78 +74,6 @@ internal sealed class ConnectionStream(Socket socket) : Stream
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default) =>
         _start < _end ? ValueTask.FromResult(TakeBuffered(buffer.Span)) : _inner.ReadAsync(buffer, ct);
 
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-    public override void Write(ReadOnlySpan<byte> buffer) => WriteAsync(buffer.ToArray()).AsTask().GetAwaiter().GetResult();
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
-        WriteAsync(buffer.AsMemory(offset, count), ct).AsTask();
-
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct = default)
-    {
-        lock (_corkGate)
-        {
-            if (_corked)
-            {
-                if (_cork.Length - _corkLength < buffer.Length)
-                {
-                    Array.Resize(ref _cork, Math.Max(_corkLength + buffer.Length, Math.Max(16 * 1024, _cork.Length * 2)));
-                }
-
-                buffer.Span.CopyTo(_cork.AsSpan(_corkLength));
-                _corkLength += buffer.Length;
-                return ValueTask.CompletedTask;
-            }
-        }
-
-        return SendAsync(buffer, ct);
-    }
-
-    /// Bytes written since Cork and not yet sent.
-    public int CorkedBytes
-    {
-        get
-        {
-            lock (_corkGate)
-            {
-                return _corkLength;
-            }
-        }
-    }
-
-    /// Until Uncork, writes only collect.
-    public void Cork()
-    {
-        lock (_corkGate)
-        {
-            _corked = true;
-        }
-    }
-
-    /// Sends what collected since Cork, in one write, and lets writes through again.
-    public async ValueTask UncorkAsync(CancellationToken ct)
-    {
-        await _sending.WaitAsync(ct);
-        try
-        {
-            byte[] data;
-            int length;
-            lock (_corkGate)
-            {
-                (data, length, _corked, _corkLength) = (_cork, _corkLength, false, 0);
-            }
-
-            if (length > 0)
-            {
-                await _inner.WriteAsync(data.AsMemory(0, length), ct);
-            }
-        }
-        finally
-        {
-            _sending.Release();
-        }
-    }
-
     public override void Flush()
     {
     }
@@ -168,24 +89,10 @@ internal sealed class ConnectionStream(Socket socket) : Stream
         if (disposing)
         {
             _inner.Dispose();
-            _sending.Dispose();
+            DisposeWrites();
         }
 
         base.Dispose(disposing);
-    }
-
-    // One write at a time on the socket: an uncork must not interleave with a frame written meanwhile.
-    private async ValueTask SendAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct)
-    {
-        await _sending.WaitAsync(ct);
-        try
-        {
-            await _inner.WriteAsync(buffer, ct);
-        }
-        finally
-        {
-            _sending.Release();
-        }
     }
 
     private int TakeBuffered(Span<byte> destination)

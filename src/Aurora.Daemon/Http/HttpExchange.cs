@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Aurora.Contracts.V1;
@@ -11,10 +10,8 @@ namespace Aurora.Daemon.Http;
 /// a stream it writes until done (the connection closes after it), or by taking the connection over as
 /// a WebSocket. `Aborted` fires when the daemon stops or, once a stream or WebSocket is under way, when
 /// the client goes away.
-internal sealed class HttpExchange(HttpRequest request, ConnectionStream connection, bool overTcp, CancellationToken stopping)
+internal sealed class HttpExchange(HttpRequest request, HttpConnection connection, CancellationToken stopping)
 {
-    private const string WebSocketGuid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
-
     private readonly List<KeyValuePair<string, string>> _headers = [];
     private CancellationTokenSource? _aborted;
     private List<Action>? _onCompleted;
@@ -22,7 +19,7 @@ internal sealed class HttpExchange(HttpRequest request, ConnectionStream connect
     public HttpRequest Request { get; } = request;
 
     /// The request came over the TCP (dashboard) listener rather than the private unix socket.
-    public bool OverTcp { get; } = overTcp;
+    public bool OverTcp => connection.OverTcp;
 
     public Dictionary<string, string> RouteValues { get; } = new(StringComparer.Ordinal);
 
@@ -34,6 +31,9 @@ internal sealed class HttpExchange(HttpRequest request, ConnectionStream connect
     public CancellationToken Aborted => (_aborted ??= CancellationTokenSource.CreateLinkedTokenSource(stopping)).Token;
 
     public string Route(string name) => RouteValues[name];
+
+    /// The request carried the token (the TCP guard says so): its connection leaves the unauthenticated budget.
+    public void MarkAuthenticated() => connection.MarkAuthenticated();
 
     /// Adds a response header; set before the response starts.
     public void SetHeader(string name, string value)
@@ -57,14 +57,14 @@ internal sealed class HttpExchange(HttpRequest request, ConnectionStream connect
         var head = Head(status, body.Length);
         if (Request.Method == "HEAD" || body.IsEmpty)
         {
-            await connection.WriteAsync(head, stopping);
+            await connection.Stream.WriteAsync(head, stopping);
             return;
         }
 
         var whole = new byte[head.Length + body.Length];
         head.CopyTo(whole, 0);
         body.CopyTo(whole.AsMemory(head.Length));
-        await connection.WriteAsync(whole, stopping);
+        await connection.Stream.WriteAsync(whole, stopping);
     }
 
     /// Starts a 200 response whose body is written as it is produced and ends when the connection closes.
@@ -73,9 +73,9 @@ internal sealed class HttpExchange(HttpRequest request, ConnectionStream connect
         KeepAlive = false;
         SetHeader("Content-Type", contentType);
         SetHeader("Cache-Control", "no-store");
-        await connection.WriteAsync(Head(200, contentLength: null), stopping);
+        await connection.Stream.WriteAsync(Head(200, contentLength: null), stopping);
         WatchForHangUp();
-        return connection;
+        return connection.Stream;
     }
 
     /// Completes the RFC 6455 handshake; null (with a 400/426 answer sent) when the request is not a valid upgrade.
@@ -88,32 +88,33 @@ internal sealed class HttpExchange(HttpRequest request, ConnectionStream connect
             return null;
         }
 
-        if (Request.Header("Sec-WebSocket-Key") is not { Length: > 0 } key)
+        if (Request.Header("Sec-WebSocket-Key") is not { } key || !WebSocketHandshake.IsValidKey(key))
         {
-            await ErrorAsync(400, "websocket_key_missing", "a WebSocket upgrade needs Sec-WebSocket-Key");
+            await ErrorAsync(400, "websocket_key_invalid", "a WebSocket upgrade needs Sec-WebSocket-Key: the base64 of 16 random bytes");
             return null;
         }
 
         KeepAlive = false;
         SetHeader("Upgrade", "websocket");
         SetHeader("Connection", "Upgrade");
-        SetHeader("Sec-WebSocket-Accept", Convert.ToBase64String(Sha1.Hash(Encoding.ASCII.GetBytes(key.Trim() + WebSocketGuid))));
-        await connection.WriteAsync(Head(101, contentLength: null), stopping);
+        SetHeader("Sec-WebSocket-Accept", WebSocketHandshake.Accept(key));
+        await connection.Stream.WriteAsync(Head(101, contentLength: null), stopping);
         _ = Aborted;
-        return WebSocket.CreateFromStream(connection, new WebSocketCreationOptions
+        return WebSocket.CreateFromStream(connection.Stream, new WebSocketCreationOptions
         {
             IsServer = true,
-            KeepAliveInterval = TimeSpan.FromMinutes(2),
+            KeepAliveInterval = connection.Limits.WebSocketKeepAlive,
+            KeepAliveTimeout = connection.Limits.WebSocketPongTimeout,
         });
     }
 
     /// Batches the writes of an upgraded connection: until UncorkAsync they only collect, then go in one
     /// send (ConnectionStream). For one writer, in turn: Cork, writes, UncorkAsync, and again.
-    public void Cork() => connection.Cork();
+    public void Cork() => connection.Stream.Cork();
 
-    public ValueTask UncorkAsync(CancellationToken ct) => connection.UncorkAsync(ct);
+    public ValueTask UncorkAsync(CancellationToken ct) => connection.Stream.UncorkAsync(ct);
 
-    public int CorkedBytes => connection.CorkedBytes;
+    public int CorkedBytes => connection.Stream.CorkedBytes;
 
     internal void Completed()
     {
@@ -128,24 +129,7 @@ internal sealed class HttpExchange(HttpRequest request, ConnectionStream connect
     private byte[] Head(int status, long? contentLength)
     {
         ResponseStarted = true;
-        var head = new StringBuilder(256);
-        head.Append("HTTP/1.1 ").Append(status).Append(' ').Append(Reason(status)).Append("\r\n");
-        foreach (var (name, value) in _headers)
-        {
-            head.Append(name).Append(": ").Append(value).Append("\r\n");
-        }
-
-        if (contentLength is { } length)
-        {
-            head.Append("Content-Length: ").Append(length).Append("\r\n");
-        }
-
-        if (status != 101 && !KeepAlive)
-        {
-            head.Append("Connection: close\r\n");
-        }
-
-        return Encoding.Latin1.GetBytes(head.Append("\r\n").ToString());
+        return ResponseHead.Build(status, _headers, contentLength, close: !KeepAlive);
     }
 
     /// A streamed response sends and never reads, so a client that hangs up would only be noticed at the
@@ -160,7 +144,7 @@ internal sealed class HttpExchange(HttpRequest request, ConnectionStream connect
             try
             {
                 var one = new byte[1];
-                while (await connection.Socket.ReceiveAsync(one, SocketFlags.None, aborted) > 0)
+                while (await connection.Stream.Socket.ReceiveAsync(one, SocketFlags.None, aborted) > 0)
                 {
                 }
             }
@@ -177,25 +161,4 @@ internal sealed class HttpExchange(HttpRequest request, ConnectionStream connect
             }
         }
     }
-
-    private static string Reason(int status) => status switch
-    {
-        101 => "Switching Protocols",
-        200 => "OK",
-        204 => "No Content",
-        400 => "Bad Request",
-        401 => "Unauthorized",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        408 => "Request Timeout",
-        413 => "Content Too Large",
-        426 => "Upgrade Required",
-        431 => "Request Header Fields Too Large",
-        500 => "Internal Server Error",
-        501 => "Not Implemented",
-        503 => "Service Unavailable",
-        505 => "HTTP Version Not Supported",
-        _ => "Status",
-    };
 }

@@ -62,14 +62,17 @@ internal sealed class HttpRequest
     private const int MaxHeaders = 100;
 
     /// Parses a request head: the request line and header lines, without the blank line that ends them.
+    /// Anything a proxy could read two ways is refused: control characters (a bare CR, NUL) in the
+    /// request line or a header, header names that are not tokens, a space before the colon.
     public static HttpRequest Parse(ReadOnlySpan<byte> head)
     {
         var text = Encoding.Latin1.GetString(head);
         var lines = text.Split("\r\n");
         var parts = lines[0].Split(' ');
-        if (parts.Length != 3 || parts[0].Length == 0 || !parts[0].All(char.IsAsciiLetterUpper) || !parts[1].StartsWith('/'))
+        if (parts.Length != 3 || parts[0].Length == 0 || !parts[0].All(char.IsAsciiLetterUpper) || !parts[1].StartsWith('/')
+            || !parts[1].All(IsTargetChar))
         {
-            throw new HttpProtocolException(400, "bad_request", "malformed request line");
+            throw Malformed("malformed request line");
         }
 
         var http10 = parts[2] switch
@@ -83,19 +86,24 @@ internal sealed class HttpRequest
         var count = 0;
         foreach (var line in lines.AsSpan(1))
         {
-            if (line.Length == 0)
+            if (++count > MaxHeaders)
             {
-                continue;
+                throw Malformed("too many headers");
             }
 
             var colon = line.IndexOf(':');
-            if (colon <= 0 || line[..colon].Any(c => c is ' ' or '\t') || ++count > MaxHeaders)
+            if (colon <= 0 || !line[..colon].All(IsTokenChar))
             {
-                throw new HttpProtocolException(400, "bad_request", count > MaxHeaders ? "too many headers" : "malformed header line");
+                throw Malformed("malformed header line");
             }
 
             var name = line[..colon];
             var value = line[(colon + 1)..].Trim(' ', '\t');
+            if (!value.All(IsValueChar))
+            {
+                throw Malformed($"the {name} header holds a control character");
+            }
+
             headers[name] = headers.TryGetValue(name, out var earlier) ? earlier + ", " + value : value;
         }
 
@@ -103,6 +111,17 @@ internal sealed class HttpRequest
         var q = target.IndexOf('?');
         return new HttpRequest(parts[0], q < 0 ? target : target[..q], q < 0 ? "" : target[(q + 1)..], http10, headers);
     }
+
+    private static HttpProtocolException Malformed(string message) => new(400, "bad_request", message);
+
+    // RFC 9110 §5.6.2 tchar.
+    private static bool IsTokenChar(char c) => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c);
+
+    // RFC 9110 §5.5 field-vchar, SP and HTAB; obs-text (0x80-0xFF) is allowed, CR, LF, NUL and other controls are not.
+    private static bool IsValueChar(char c) => c is '\t' or (>= ' ' and not (char)0x7F);
+
+    // A request-target is printable ASCII (a browser percent-encodes everything else).
+    private static bool IsTargetChar(char c) => c is > ' ' and < (char)0x7F;
 
     private static HttpProtocolException BadParameter(string name, string value, string expected) =>
         new(400, "bad_parameter", $"query parameter {name}=\"{value}\" must be {expected}");

@@ -120,7 +120,7 @@ public sealed class DefaultsTests : IDisposable
 
         Assert.Equal(new HealingConfig(false, TimeSpan.FromMilliseconds(1500)), config.Healing);
         Assert.Equal(new MonitorConfig(TimeSpan.FromMilliseconds(250), TimeSpan.FromHours(1)), config.Monitor);
-        Assert.Equal(new DashboardConfig("0.0.0.0", 8080, true), config.Dashboard);
+        Assert.Equal(new DashboardConfig("0.0.0.0", 8080, true, []), config.Dashboard);
         Assert.Equal(["fix.started", "fix.verified", "fix.rolled_back"], config.Notify[0].Events);
         Assert.Contains("service.exited", config.Notify[1].Events);
         Assert.Equal(new StoreConfig(5000, TimeSpan.FromDays(7)), config.Store);

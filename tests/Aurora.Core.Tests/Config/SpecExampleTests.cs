@@ -100,7 +100,7 @@ public sealed class SpecExampleTests : IDisposable
         Assert.Equal(MonitorConfig.Default, config.Monitor);
         Assert.Equal(Path.Combine(_project.Directory, "tmp"), Assert.Single(config.Maintenance.Temp).Path);
         Assert.Equal(new DiskRule(_project.Directory, 1L << 30), config.Maintenance.Disk);
-        Assert.Equal(new DashboardConfig("127.0.0.1", 7070, false), config.Dashboard);
+        Assert.Equal(new DashboardConfig("127.0.0.1", 7070, false, []), config.Dashboard);
         var notify = Assert.Single(config.Notify);
         Assert.Equal(["incident.opened", "fix.rolled_back", "prediction"], notify.Events);
         Assert.Equal(StoreConfig.Default, config.Store);

@@ -1,12 +1,14 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using Aurora.Daemon.Dashboard;
 using Aurora.IntegrationTests.TestSupport;
 
 namespace Aurora.IntegrationTests.Dashboard;
 
-public class DashboardPageServingTests
+public partial class DashboardPageServingTests
 {
     [Fact(Timeout = 60000)]
-    public async Task Page_is_public_embedded_and_under_a_strict_content_security_policy()
+    public async Task Page_and_every_module_it_loads_are_public_embedded_and_under_a_strict_content_security_policy()
     {
         var ct = TestContext.Current.CancellationToken;
         var (project, port) = DashboardProject.Create();
@@ -14,22 +16,76 @@ public class DashboardPageServingTests
         await using var daemon = await project.StartDaemonAsync();
         using var http = DashboardProject.Client(port);
 
-        foreach (var (path, type) in new[] { ("/", "text/html"), ("/app.js", "text/javascript"), ("/app.css", "text/css"), ("/favicon.svg", "image/svg+xml") })
+        // The page, its style and icon, then every ES module reachable from its <script type="module">.
+        var index = await http.GetStringAsync("/", ct);
+        var modules = new Queue<string>(ScriptModules().Matches(index).Select(m => "/" + m.Groups[1].Value));
+        Assert.Equal(["/app.js"], modules);
+        var served = new List<string>();
+        foreach (var (path, type) in new[] { ("/", "text/html"), ("/app.css", "text/css"), ("/favicon.svg", "image/svg+xml") })
         {
-            using var response = await http.GetAsync(path, ct);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal(type, response.Content.Headers.ContentType?.MediaType);
-            var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
-            Assert.Contains("default-src 'self'", csp);
-            Assert.Contains("script-src 'self'", csp);
-            Assert.Contains("frame-ancestors 'none'", csp);
-            Assert.Equal("nosniff", string.Join("", response.Headers.GetValues("X-Content-Type-Options")));
-            // Nothing from the internet: no absolute URL to load (the SVG namespace is a name, not a fetch).
-            var text = (await response.Content.ReadAsStringAsync(ct)).Replace("http://www.w3.org/2000/svg", "", StringComparison.Ordinal);
-            Assert.DoesNotContain("https://", text);
-            Assert.DoesNotContain("http://", text);
+            await AssertServedAsync(http, path, type, ct);
+            served.Add(path);
         }
+
+        while (modules.TryDequeue(out var module))
+        {
+            if (served.Contains(module))
+            {
+                continue;
+            }
+
+            var text = await AssertServedAsync(http, module, "text/javascript", ct);
+            served.Add(module);
+            foreach (Match import in Imports().Matches(text))
+            {
+                modules.Enqueue("/" + import.Groups[1].Value);
+            }
+        }
+
+        // One module per panel, and nothing embedded that the page does not load.
+        Assert.Superset(new HashSet<string> { "/services.js", "/sparklines.js", "/logs.js", "/timeline.js", "/history.js", "/incident.js", "/live.js", "/auth.js", "/api.js" }, served.ToHashSet());
+        Assert.Equal(DashboardAssets.Paths.Where(p => p != "/index.html").Order(), served.Order());
     }
+
+    [Fact(Timeout = 60000)]
+    public async Task The_page_may_open_WebSockets_only_to_its_own_origin_Issue19_7()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (project, port) = DashboardProject.Create();
+        await using var _ = project;
+        await using var daemon = await project.StartDaemonAsync();
+        using var http = DashboardProject.Client(port);
+
+        using var response = await http.GetAsync("/", ct);
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+
+        Assert.Contains("connect-src 'self';", csp);
+        Assert.DoesNotContain("ws:", csp);
+        Assert.DoesNotContain("wss:", csp);
+    }
+
+    private static async Task<string> AssertServedAsync(HttpClient http, string path, string type, CancellationToken ct)
+    {
+        using var response = await http.GetAsync(path, ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
+        Assert.Equal(type, response.Content.Headers.ContentType?.MediaType);
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'self'", csp);
+        Assert.Contains("script-src 'self'", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Equal("nosniff", string.Join("", response.Headers.GetValues("X-Content-Type-Options")));
+        // Nothing from the internet: no absolute URL to load (the SVG namespace is a name, not a fetch).
+        var text = (await response.Content.ReadAsStringAsync(ct)).Replace("http://www.w3.org/2000/svg", "", StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", text);
+        Assert.DoesNotContain("http://", text);
+        return text;
+    }
+
+    [GeneratedRegex("""<script type="module" src="([^"]+)"></script>""")]
+    private static partial Regex ScriptModules();
+
+    [GeneratedRegex("""^import .* from "\./([^"]+)";$""", RegexOptions.Multiline)]
+    private static partial Regex Imports();
 
     [Fact(Timeout = 60000)]
     public async Task Aurora_dashboard_prints_the_link_with_the_token()

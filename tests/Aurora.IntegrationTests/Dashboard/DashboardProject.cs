@@ -7,14 +7,15 @@ namespace Aurora.IntegrationTests.Dashboard;
 /// A project whose daemon (in this process) also listens on a free loopback TCP port.
 internal static class DashboardProject
 {
-    public static (TestProject Project, int Port) Create(string services = "sleeper: { command: [\"sleep\", \"1000\"] }")
+    /// `dashboard` adds keys to the dashboard section, e.g. `hosts: [aurora.test]`.
+    public static (TestProject Project, int Port) Create(string services = "sleeper: { command: [\"sleep\", \"1000\"] }", string dashboard = "")
     {
         var port = FreePort();
         var project = TestProject.Create($$"""
             version: 1
             services:
               {{services}}
-            dashboard: { listen: "127.0.0.1:{{port}}" }
+            dashboard: { listen: "127.0.0.1:{{port}}"{{(dashboard.Length > 0 ? ", " + dashboard : "")}} }
             """);
         return (project, port);
     }
