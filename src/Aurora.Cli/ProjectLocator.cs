@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Aurora.Daemon.Hosting;
+using Aurora.Layout;
 
 namespace Aurora.Cli;
 

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Serialization.Metadata;
 using Aurora.Contracts.V1;
-using Aurora.Daemon.Hosting;
+using Aurora.Layout;
 
 namespace Aurora.Cli.Client;
 
@@ -22,7 +22,7 @@ internal sealed class ControlClient : IDisposable
                 var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
                 try
                 {
-                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(paths.Socket), ct);
+                    await UnixSocketPath.ConnectAsync(socket, paths.Socket, ct);
                     return new NetworkStream(socket, ownsSocket: true);
                 }
                 catch (SocketException ex)

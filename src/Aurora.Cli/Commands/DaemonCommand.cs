@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using Aurora.Cli.Output;
 using Aurora.Daemon.Hosting;
+using Aurora.Layout;
 
 namespace Aurora.Cli.Commands;
 
@@ -27,7 +28,7 @@ internal static partial class DaemonCommand
 
             try
             {
-                await DaemonHost.RunAsync(config, EventFeed.PrintAsync, ct);
+                await DaemonHost.RunAsync(config, (rt, feed) => EventFeed.PrintAsync(rt.Paths, rt.BootSeq, feed), ct);
                 return ExitCodes.Ok;
             }
             catch (DaemonAlreadyRunningException ex)

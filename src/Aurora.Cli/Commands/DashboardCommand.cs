@@ -1,8 +1,7 @@
 using System.CommandLine;
 using Aurora.Cli.Output;
 using Aurora.Core.Config;
-using Aurora.Daemon.Dashboard;
-using Aurora.Daemon.Hosting;
+using Aurora.Layout;
 
 namespace Aurora.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Aurora.Cli.Client;
 using Aurora.Contracts.V1;
-using Aurora.Daemon.Hosting;
+using Aurora.Layout;
 
 namespace Aurora.Cli.Commands;
 

@@ -10,10 +10,17 @@ internal static class StatusCommand
 {
     public static Command Create()
     {
-        var command = new Command("status", "One row per service: state, pid, uptime, restarts, health, cpu, memory, last cause") { CliOptions.Json };
+        var watch = new Option<bool>("--watch", "-w") { Description = "Keep the table live, redrawn from the event stream (like top)" };
+        var command = new Command("status", "One row per service: state, pid, uptime, restarts, health, cpu, memory, last cause") { CliOptions.Json, watch };
         CommandRunner.SetAction(command, async (parse, ct) =>
         {
-            using var client = new ControlClient(ProjectLocator.Paths(parse));
+            using var client = new ControlClient(ProjectLocator.Paths(parse), parse.GetValue(watch) ? Timeout.InfiniteTimeSpan : null);
+            if (parse.GetValue(watch))
+            {
+                await WatchAsync(client, ct);
+                return ExitCodes.Ok;
+            }
+
             var raw = await client.GetRawAsync("/api/v1/services", ct);
             if (parse.GetValue(CliOptions.Json))
             {
@@ -26,5 +33,49 @@ internal static class StatusCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// One read of the list, then every change from the stream; the table is redrawn when something changed,
+    /// and once a second for the uptimes (a local clock, not a request).
+    private static async Task WatchAsync(ControlClient client, CancellationToken ct)
+    {
+        var view = await ServiceView.ReadAsync(client, ct);
+        var dirty = new SemaphoreSlim(1);
+        var follow = Task.Run(async () =>
+        {
+            await foreach (var m in EventStream.FollowAsync(client, view.Seq, ct))
+            {
+                lock (view)
+                {
+                    if (m.Event is { } e && view.Apply(e))
+                    {
+                        dirty.Release();
+                    }
+                }
+            }
+        }, ct);
+
+        try
+        {
+            while (!follow.IsCompleted)
+            {
+                _ = await dirty.WaitAsync(TimeSpan.FromSeconds(1), ct);
+                IReadOnlyList<ServiceDto> rows;
+                lock (view)
+                {
+                    rows = view.Rows;
+                }
+
+                var now = TimeProvider.System.GetUtcNow();
+                Console.Out.Write(Terminal.Colour ? "\u001b[H\u001b[2J" : "\n");
+                Console.Out.WriteLine($"aurora status -w   {now.ToLocalTime():HH:mm:ss}   seq {view.Seq}   (Ctrl-C to quit)");
+                StatusTable.Write([.. rows.Select(r => r with { UptimeMs = r.Pid is not null && r.StartedAt is { } s ? (long)(now - s).TotalMilliseconds : null })]);
+            }
+
+            await follow;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
     }
 }

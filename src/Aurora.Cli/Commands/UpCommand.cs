@@ -4,6 +4,7 @@ using Aurora.Cli.Output;
 using Aurora.Contracts.V1;
 using Aurora.Core.Config;
 using Aurora.Daemon.Hosting;
+using Aurora.Layout;
 
 namespace Aurora.Cli.Commands;
 
@@ -43,7 +44,7 @@ internal static class UpCommand
             await DaemonHost.RunAsync(config, (rt, feed) =>
             {
                 DashboardCommand.PrintLink(config, rt.Paths);
-                return EventFeed.PrintAsync(rt, feed);
+                return EventFeed.PrintAsync(rt.Paths, rt.BootSeq, feed);
             }, ct);
         }
         catch (DaemonAlreadyRunningException ex)

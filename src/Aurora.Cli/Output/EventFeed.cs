@@ -1,59 +1,60 @@
-using Aurora.Core.Events;
-using Aurora.Core.Supervision;
-using Aurora.Daemon.Hosting;
+using Aurora.Cli.Client;
+using Aurora.Layout;
 
 namespace Aurora.Cli.Output;
 
-/// Prints the daemon's events, one line each, as they are committed (the foreground `up` view).
+/// The foreground `up` view (and the detached daemon's log): a client of the control API like any other. On a
+/// terminal, a live per-service view until the stack has settled (or a minute has passed), then one line per
+/// event; elsewhere, one line per event from the daemon's start.
 internal static class EventFeed
 {
-    /// On a terminal: a live per-service view until the stack has settled (or a minute has passed),
-    /// then the event log carries on from there.
-    private static async Task<long> ShowBringUpAsync(AuroraRuntime runtime, CancellationToken ct)
+    public static async Task PrintAsync(DaemonPaths paths, long bootSeq, CancellationToken ct)
     {
-        var changed = new SemaphoreSlim(0);
-        void OnChange(ServiceChange _) => changed.Release();
-        runtime.States.Published += OnChange;
+        using var client = new ControlClient(paths, Timeout.InfiniteTimeSpan);
+        var view = ProgressView.Enabled ? await ServiceView.ReadAsync(client, ct) : null;
+        var progress = view is null ? null : new ProgressView();
         var started = TimeProvider.System.GetTimestamp();
+        if (progress is not null && Settle(progress, view!, started))
+        {
+            progress = null;
+        }
+
         try
         {
-            var view = new ProgressView();
-            while (!ct.IsCancellationRequested && TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromMinutes(1))
+            await foreach (var m in EventStream.FollowAsync(client, view?.Seq ?? bootSeq, ct))
             {
-                var rows = runtime.Orchestrator.Services.Select(s => s.Snapshot)
-                    .Select(s => new ProgressRow(s.Name, s.State.ToWire(), s.Reason, s.Pid, s.LastCause)).ToList();
-                if (view.Draw(rows))
+                if (m.Event is not { } e)
                 {
-                    Console.Out.WriteLine($"aurora: {rows.Count} services up in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:0.0} s; events follow (Ctrl-C stops everything)");
-                    break;
+                    continue;
                 }
 
-                // Redraw on every change, and at least every 100 ms for the elapsed times.
-                await changed.WaitAsync(TimeSpan.FromMilliseconds(100), ct);
+                if (progress is null)
+                {
+                    Console.Out.WriteLine(EventPrinter.Line(e));
+                }
+                else if (view!.Apply(e) && Settle(progress, view, started))
+                {
+                    progress = null;
+                }
             }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (DaemonNotRunningException)
         {
+            // The daemon is stopping: its feed ends with it.
         }
-        finally
-        {
-            runtime.States.Published -= OnChange;
-        }
-
-        return runtime.Events.LastCommittedSeq;
     }
 
-    public static async Task PrintAsync(AuroraRuntime runtime, CancellationToken ct)
+    /// Redraws the bring-up view; true once it is done (everything settled, or a minute passed).
+    private static bool Settle(ProgressView progress, ServiceView view, long started)
     {
-        var after = runtime.BootSeq;
-        if (ProgressView.Enabled)
+        var rows = view.Rows.Select(s => new ProgressRow(s.Name, s.State, s.Reason, s.Pid, s.LastCause)).ToList();
+        var elapsed = TimeProvider.System.GetElapsedTime(started);
+        if (!progress.Draw(rows) && elapsed < TimeSpan.FromMinutes(1))
         {
-            after = await ShowBringUpAsync(runtime, ct);
+            return false;
         }
 
-        await foreach (var e in runtime.Events.FollowAsync(after, ct))
-        {
-            Console.Out.WriteLine(EventPrinter.Line(new(e.Seq, e.Time, e.Type, e.Service, e.Data)));
-        }
+        Console.Out.WriteLine($"aurora: {rows.Count} services up in {elapsed.TotalSeconds:0.0} s; events follow (Ctrl-C stops everything)");
+        return true;
     }
 }

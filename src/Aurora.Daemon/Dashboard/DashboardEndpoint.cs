@@ -2,6 +2,7 @@ using System.Net;
 using Aurora.Core.Config;
 using Aurora.Daemon.Hosting;
 using Aurora.Daemon.Http;
+using Aurora.Layout;
 
 namespace Aurora.Daemon.Dashboard;
 

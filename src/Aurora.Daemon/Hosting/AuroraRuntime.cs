@@ -12,6 +12,7 @@ using Aurora.Core.Processes;
 using Aurora.Core.Supervision;
 using Aurora.Daemon.Incidents;
 using Aurora.Daemon.Notify;
+using Aurora.Layout;
 
 namespace Aurora.Daemon.Hosting;
 

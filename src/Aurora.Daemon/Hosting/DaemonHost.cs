@@ -3,6 +3,7 @@ using Aurora.Core.Config;
 using Aurora.Daemon.Api;
 using Aurora.Daemon.Dashboard;
 using Aurora.Daemon.Http;
+using Aurora.Layout;
 using Aurora.Store;
 
 namespace Aurora.Daemon.Hosting;

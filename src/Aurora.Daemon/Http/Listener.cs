@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Aurora.Layout;
 
 namespace Aurora.Daemon.Http;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Aurora.Contracts.V1;
 using Aurora.Daemon.Hosting;
+using Aurora.Layout;
 
 namespace Aurora.IntegrationTests.Daemon;
 

@@ -5,6 +5,7 @@ using Aurora.Core.Events;
 using Aurora.Core.Processes;
 using Aurora.Daemon.Hosting;
 using Aurora.IntegrationTests.TestSupport;
+using Aurora.Layout;
 
 namespace Aurora.IntegrationTests.Daemon;
 

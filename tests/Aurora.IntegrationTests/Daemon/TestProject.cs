@@ -6,6 +6,7 @@ using Aurora.Core.Processes;
 using Aurora.Daemon.Hosting;
 using Aurora.IntegrationTests.Processes;
 using Aurora.IntegrationTests.TestSupport;
+using Aurora.Layout;
 
 namespace Aurora.IntegrationTests.Daemon;
 

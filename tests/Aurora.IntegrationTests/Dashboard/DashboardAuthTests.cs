@@ -5,6 +5,7 @@ using Aurora.Cli.Client;
 using Aurora.Core.Events;
 using Aurora.Daemon.Hosting;
 using Aurora.IntegrationTests.TestSupport;
+using Aurora.Layout;
 
 namespace Aurora.IntegrationTests.Dashboard;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Aurora.Daemon.Hosting;
 using Aurora.IntegrationTests.Http;
+using Aurora.Layout;
 
 namespace Aurora.IntegrationTests.Dashboard;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Aurora.Daemon.Dashboard;
 using Aurora.IntegrationTests.TestSupport;
+using Aurora.Layout;
 
 namespace Aurora.IntegrationTests.Dashboard;
 
@@ -101,7 +102,7 @@ public partial class DashboardPageServingTests
         var result = await project.Cli(ct, "dashboard");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal($"http://127.0.0.1:{port}/#token={Aurora.Daemon.Hosting.TokenFile.Ensure(project.Paths)}", result.Output.Trim());
+        Assert.Equal($"http://127.0.0.1:{port}/#token={Aurora.Layout.TokenFile.Ensure(project.Paths)}", result.Output.Trim());
     }
 
     [Fact(Timeout = 60000)]
@@ -114,7 +115,7 @@ public partial class DashboardPageServingTests
         var up = await project.Cli(ct, "up", "-d");
 
         Assert.Equal(0, up.ExitCode);
-        Assert.Contains($"aurora: dashboard at http://127.0.0.1:{port}/#token={Aurora.Daemon.Hosting.TokenFile.Ensure(project.Paths)}", up.Output);
+        Assert.Contains($"aurora: dashboard at http://127.0.0.1:{port}/#token={Aurora.Layout.TokenFile.Ensure(project.Paths)}", up.Output);
         Assert.Equal(0, (await project.Cli(ct, "down")).ExitCode);
     }
 

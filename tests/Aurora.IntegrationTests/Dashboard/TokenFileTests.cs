@@ -1,4 +1,5 @@
 using Aurora.Daemon.Hosting;
+using Aurora.Layout;
 
 namespace Aurora.IntegrationTests.Dashboard;
 

@@ -4,6 +4,7 @@ using System.Net.WebSockets;
 using System.Text;
 using Aurora.Contracts.V1;
 using Aurora.Daemon.Http;
+using Aurora.Layout;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Aurora.IntegrationTests.Http;

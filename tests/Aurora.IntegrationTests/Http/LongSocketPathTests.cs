@@ -3,6 +3,7 @@ using System.Text;
 using Aurora.Core.Config;
 using Aurora.Daemon.Hosting;
 using Aurora.Daemon.Http;
+using Aurora.Layout;
 
 namespace Aurora.IntegrationTests.Http;
 

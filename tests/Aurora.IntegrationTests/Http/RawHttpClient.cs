@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Aurora.Daemon.Http;
+using Aurora.Layout;
 
 namespace Aurora.IntegrationTests.Http;
 

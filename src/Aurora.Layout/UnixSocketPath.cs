@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace Aurora.Daemon.Http;
+namespace Aurora.Layout;
 
 /// Binds and connects unix sockets whose path does not fit in `sun_path` (108 bytes with its NUL): a
 /// project deep in a directory tree would otherwise fail with an ArgumentOutOfRangeException from

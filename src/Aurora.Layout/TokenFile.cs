@@ -1,4 +1,4 @@
-namespace Aurora.Daemon.Hosting;
+namespace Aurora.Layout;
 
 /// `.aurora/token`: the bearer token for the TCP listener, made on first start, mode 0600. A token file
 /// that is empty, too short to resist guessing, not plain printable ASCII, or open to the group or

@@ -1,4 +1,4 @@
-namespace Aurora.Daemon.Hosting;
+namespace Aurora.Layout;
 
 /// One daemon per project directory. `.aurora/daemon.lock` is held open with an exclusive lock (flock,
 /// which .NET takes for FileShare.None) for the daemon's whole life; a second daemon fails to take it and

@@ -1,9 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using Aurora.Core.Config;
-using Aurora.Daemon.Hosting;
 
-namespace Aurora.Daemon.Dashboard;
+namespace Aurora.Layout;
 
 /// The link `aurora up` and `aurora dashboard` print: the token rides in the URL fragment, which a
 /// browser never sends to the server; the page moves it to sessionStorage and drops it from the URL.

@@ -1,4 +1,4 @@
-namespace Aurora.Daemon.Hosting;
+namespace Aurora.Layout;
 
 /// Where a project's daemon keeps its state (SPEC §2).
 public sealed record DaemonPaths(string ProjectDirectory)

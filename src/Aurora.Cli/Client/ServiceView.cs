@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Aurora.Contracts.V1;
+
+namespace Aurora.Cli.Client;
+
+/// A client's exact picture of the services: one read of `GET /api/v1/services` (the state as of its seq), then
+/// each later event's `data.service` applied in order. Nothing polls.
+internal sealed class ServiceView
+{
+    private readonly List<string> _order = [];
+    private readonly Dictionary<string, ServiceDto> _rows = [];
+
+    public long Seq { get; private set; }
+
+    public IReadOnlyList<ServiceDto> Rows => [.. _order.Select(n => _rows[n])];
+
+    public static async Task<ServiceView> ReadAsync(ControlClient client, CancellationToken ct)
+    {
+        var list = await client.GetAsync("/api/v1/services", AuroraJsonContext.Default.ServiceListDto, ct);
+        var view = new ServiceView { Seq = list.Seq };
+        foreach (var row in list.Services)
+        {
+            view.Upsert(row);
+        }
+
+        return view;
+    }
+
+    /// Applies an event after Seq; true when it changed a service.
+    public bool Apply(EventDto e)
+    {
+        if (e.Seq <= Seq)
+        {
+            return false;
+        }
+
+        Seq = e.Seq;
+        if (e.Data.ValueKind != JsonValueKind.Object || !e.Data.TryGetProperty("service", out var service)
+            || service.Deserialize(AuroraJsonContext.Default.ServiceDto) is not { } row)
+        {
+            return false;
+        }
+
+        if (e.Type == "service.removed")
+        {
+            _order.Remove(row.Name);
+            return _rows.Remove(row.Name);
+        }
+
+        // The snapshot has no usage figures: keep the last ones until a sample brings new ones.
+        Upsert(_rows.TryGetValue(row.Name, out var old) ? row with { CpuPercent = old.CpuPercent, MemoryBytes = old.MemoryBytes } : row);
+        return true;
+    }
+
+    private void Upsert(ServiceDto row)
+    {
+        if (!_rows.ContainsKey(row.Name))
+        {
+            _order.Add(row.Name);
+        }
+
+        _rows[row.Name] = row;
+    }
+}
