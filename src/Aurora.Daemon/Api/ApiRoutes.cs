@@ -10,38 +10,31 @@ internal static class ApiRoutes
     public const string Prefix = "/api/v1";
 
     /// `stopDaemon` ends the daemon; /shutdown calls it once its answer has been sent.
+    /// Each route group gets what it reads and what it may do, not the whole runtime.
     public static void Map(Router router, AuroraRuntime rt, Action stopDaemon)
     {
+        IDaemonLifecycle daemon = rt;
         router.Get("/healthz", x => x.JsonAsync(
-            new HealthzDto("ok", Environment.ProcessId, rt.Paths.ProjectDirectory, Version,
-                (long)(rt.Time.GetUtcNow() - rt.StartedAt).TotalMilliseconds),
+            new HealthzDto("ok", Environment.ProcessId, daemon.ProjectDirectory, Version,
+                (long)(daemon.Time.GetUtcNow() - daemon.StartedAt).TotalMilliseconds),
             AuroraJsonContext.Default.HealthzDto));
 
-        ServiceRoutes.Map(router, rt);
-        EventRoutes.Map(router, rt);
-        ReloadRoutes.Map(router, rt);
-        HistoryRoutes.Map(router, rt);
-        router.Post(Prefix + "/shutdown", x => ShutdownAsync(x, rt, stopDaemon));
+        ServiceRoutes.Map(router, rt, rt, rt.Time);
+        LogRoutes.Map(router, rt);
+        EventRoutes.Map(router, rt.Events, rt.Time);
+        ReloadRoutes.Map(router, rt.Reloader);
+        HistoryRoutes.Map(router, rt.Memory?.Store, rt.Time);
+        router.Post(Prefix + "/shutdown", x => ShutdownAsync(x, daemon, stopDaemon));
         router.Fallback(Prefix, x => x.ErrorAsync(404, "not_found", "no such API route; see SPEC §7"));
     }
 
     public static string Version { get; } =
         typeof(ApiRoutes).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    private static async Task ShutdownAsync(HttpExchange x, AuroraRuntime rt, Action stopDaemon)
+    private static async Task ShutdownAsync(HttpExchange x, IDaemonLifecycle daemon, Action stopDaemon)
     {
-        var errors = new List<string>();
-        try
-        {
-            await rt.StopAllAsync();
-        }
-        catch (AggregateException ex)
-        {
-            errors.AddRange(ex.InnerExceptions.Select(e => e.Message));
-        }
-
-        await rt.Events.FlushAsync(x.Aborted);
+        var errors = await daemon.StopServicesAsync(x.Aborted);
         x.OnCompleted(stopDaemon);
-        await x.JsonAsync(new ShutdownDto(rt.Config.Services.Length, errors), AuroraJsonContext.Default.ShutdownDto);
+        await x.JsonAsync(new ShutdownDto(daemon.ServiceCount, errors), AuroraJsonContext.Default.ShutdownDto);
     }
 }

@@ -1,29 +1,28 @@
 using System.Net.WebSockets;
 using Aurora.Contracts.V1;
 using Aurora.Core.Events;
-using Aurora.Daemon.Hosting;
 using Aurora.Daemon.Http;
 
 namespace Aurora.Daemon.Api;
 
 internal static class EventRoutes
 {
-    public static void Map(Router router, AuroraRuntime rt)
+    public static void Map(Router router, EventLog events, TimeProvider time)
     {
         router.Get(ApiRoutes.Prefix + "/events", async x =>
         {
             var after = x.Request.QueryLong("after") ?? 0;
             var limit = Math.Clamp(x.Request.QueryInt("limit") ?? 1000, 1, 10_000);
-            var events = (await rt.Events.Store.ReadAfterAsync(after, limit, x.Aborted)).Select(DtoMapper.ToDto).ToList();
-            await x.JsonAsync(new EventListDto(events, rt.Events.LastCommittedSeq), AuroraJsonContext.Default.EventListDto);
+            var page = (await events.Store.ReadAfterAsync(after, limit, x.Aborted)).Select(DtoMapper.ToDto).ToList();
+            await x.JsonAsync(new EventListDto(page, events.LastCommittedSeq), AuroraJsonContext.Default.EventListDto);
         });
 
-        router.Any(ApiRoutes.Prefix + "/events/stream", x => StreamAsync(x, rt));
+        router.Any(ApiRoutes.Prefix + "/events/stream", x => StreamAsync(x, events, time));
     }
 
     /// Replays events after `after`, then follows. A client that falls too far behind gets
     /// {"type":"resync","last_seq":N} and a close; it reconnects with after=N.
-    private static async Task StreamAsync(HttpExchange x, AuroraRuntime rt)
+    private static async Task StreamAsync(HttpExchange x, EventLog log, TimeProvider time)
     {
         if (!x.Request.IsWebSocketUpgrade)
         {
@@ -45,7 +44,7 @@ internal static class EventRoutes
         {
             // Events already waiting go out together: corked while the next one is at hand, sent in one
             // write before waiting for more (or every 64 KB).
-            await using var events = rt.Events.WatchAsync(after, cts.Token).GetAsyncEnumerator(cts.Token);
+            await using var events = log.WatchAsync(after, cts.Token).GetAsyncEnumerator(cts.Token);
             while (true)
             {
                 var next = events.MoveNextAsync();
@@ -78,7 +77,7 @@ internal static class EventRoutes
         {
             try
             {
-                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(2), rt.Time);
+                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(2), time);
             }
             catch (Exception ex) when (ex is WebSocketException or IOException or TimeoutException)
             {

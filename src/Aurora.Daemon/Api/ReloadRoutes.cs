@@ -7,14 +7,14 @@ namespace Aurora.Daemon.Api;
 
 internal static class ReloadRoutes
 {
-    public static void Map(Router router, AuroraRuntime rt) =>
+    public static void Map(Router router, Reloader reloader) =>
         router.Post(ApiRoutes.Prefix + "/reload", async x =>
         {
-            var outcome = await rt.Reloader.ReloadAsync(x.Request.QueryBool("dry_run") == true, x.Aborted);
+            var outcome = await reloader.ReloadAsync(x.Request.QueryBool("dry_run") == true, x.Aborted);
             if (outcome.Plan is not { } plan)
             {
                 await x.ErrorAsync(400, "config_invalid",
-                    $"{Path.GetFileName(rt.Config.FilePath)} has {outcome.Errors.Length} problem(s); nothing was changed", outcome.Errors);
+                    $"{Path.GetFileName(reloader.ConfigFile)} has {outcome.Errors.Length} problem(s); nothing was changed", outcome.Errors);
                 return;
             }
 

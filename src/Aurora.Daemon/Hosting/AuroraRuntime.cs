@@ -10,6 +10,7 @@ using Aurora.Core.Incidents;
 using Aurora.Core.Logs;
 using Aurora.Core.Processes;
 using Aurora.Core.Supervision;
+using Aurora.Daemon.Api;
 using Aurora.Daemon.Incidents;
 using Aurora.Daemon.Notify;
 using Aurora.Layout;
@@ -18,7 +19,7 @@ namespace Aurora.Daemon.Hosting;
 
 /// The composition root of one daemon: the event log, the per-service logs, the launcher, the health
 /// checks and the orchestrator, built from one validated config.
-public sealed class AuroraRuntime : IAsyncDisposable
+public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceControl, IDaemonLifecycle
 {
     private readonly ConcurrentDictionary<string, ServiceLog> _logs = new();
     private readonly HealthScheduler _scheduler;
@@ -103,6 +104,52 @@ public sealed class AuroraRuntime : IAsyncDisposable
     {
         Events.Publish(EventTypes.DaemonStopping, null, new EventData().Add("pid", Environment.ProcessId).Build());
         await Orchestrator.StopAllAsync();
+    }
+
+    CommittedServices IServiceReader.Committed => States.Committed;
+
+    IReadOnlyList<string> IServiceReader.Names => Orchestrator.Graph.StartOrder;
+
+    ServiceSnapshot? IServiceReader.Current(string name) => Orchestrator.Find(name)?.Snapshot;
+
+    ServiceConfig? IServiceReader.ConfigOf(string name) => Orchestrator.Find(name)?.Config;
+
+    ServiceLog? IServiceReader.LogOf(string name) => Orchestrator.Find(name) is null ? null : Log(name);
+
+    async Task<ServiceSnapshot?> IServiceControl.ActAsync(string name, ServiceAction action)
+    {
+        if (Orchestrator.Find(name) is not { } s)
+        {
+            return null;
+        }
+
+        await (action switch
+        {
+            ServiceAction.Start => s.StartAsync(),
+            ServiceAction.Stop => s.StopAsync(),
+            _ => s.RestartAsync(),
+        });
+        return s.Snapshot;
+    }
+
+    string IDaemonLifecycle.ProjectDirectory => Paths.ProjectDirectory;
+
+    int IDaemonLifecycle.ServiceCount => Config.Services.Length;
+
+    async Task<IReadOnlyList<string>> IDaemonLifecycle.StopServicesAsync(CancellationToken ct)
+    {
+        var errors = new List<string>();
+        try
+        {
+            await StopAllAsync();
+        }
+        catch (AggregateException ex)
+        {
+            errors.AddRange(ex.InnerExceptions.Select(e => e.Message));
+        }
+
+        await Events.FlushAsync(ct);
+        return errors;
     }
 
     private void OnRotated(LogRotated rotated) =>

@@ -13,6 +13,8 @@ public sealed class Reloader(AuroraRuntime runtime)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    public string ConfigFile => runtime.Config.FilePath;
+
     public async Task<ReloadOutcome> ReloadAsync(bool dryRun, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
