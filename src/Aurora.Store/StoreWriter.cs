@@ -1,5 +1,7 @@
 using System.Threading.Channels;
+using Aurora.Core.Config;
 using Aurora.Core.Events;
+using Aurora.Core.Supervision;
 using Microsoft.Data.Sqlite;
 
 namespace Aurora.Store;
@@ -12,6 +14,9 @@ internal sealed class StoreWriter : IAsyncDisposable
 {
     public const int MaxBatch = 2048;
     private const int Attempts = 5;
+
+    /// A full disk or a locked file: 100 ms, 200, 400, 800 between the attempts.
+    private static readonly BackoffOptions RetryBackoff = new(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(2), 2, TimeSpan.Zero, 0);
 
     private readonly Channel<WriteRequest> _queue = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SqliteConnection _connection;
@@ -97,7 +102,7 @@ internal sealed class StoreWriter : IAsyncDisposable
                     return ex;
                 }
 
-                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), _time, CancellationToken.None);
+                await Task.Delay(Backoff.Next(attempt, RetryBackoff, () => 0.5), _time, CancellationToken.None);
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Aurora.Cli.Client;
 using Aurora.Contracts.V1;
+using Aurora.Core.Timing;
 using Aurora.Layout;
 
 namespace Aurora.Cli.Commands;
@@ -23,11 +24,7 @@ internal static class DownCommand
             }
 
             // The daemon exits right after answering: wait until it has let go of the project.
-            var deadline = TimeProvider.System.GetTimestamp();
-            while (DaemonLock.RunningPid(paths) is not null && TimeProvider.System.GetElapsedTime(deadline) < TimeSpan.FromSeconds(30))
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System, ct);
-            }
+            await Poll.UntilAsync(() => DaemonLock.RunningPid(paths) is null, TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(30), TimeProvider.System, ct);
 
             Console.WriteLine($"aurora: stopped {result.Stopped} service{(result.Stopped == 1 ? "" : "s")} and the daemon{(pid is { } p ? $" (pid {p})" : "")}");
             return result.Errors.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;

@@ -50,22 +50,33 @@ internal static class ReloadCommand
         return command;
     }
 
-    /// Live progress of the services the reload started or restarted, until they settle (30 s at most).
+    /// Live progress of the services the reload started or restarted, from the list and the stream, until they
+    /// settle (30 s at most).
     private static async Task FollowAsync(ControlClient client, HashSet<string> names, CancellationToken ct)
     {
-        var view = new ProgressView();
-        var started = TimeProvider.System.GetTimestamp();
-        while (TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(30))
+        var progress = new ProgressView();
+        var services = await ServiceView.ReadAsync(client, ct);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(TimeSpan.FromSeconds(30));
+        bool Draw() => progress.Draw([.. services.Rows.Where(s => names.Contains(s.Name))
+            .Select(s => new ProgressRow(s.Name, s.State, s.Reason, s.Pid, s.LastCause))]);
+        if (Draw())
         {
-            var list = await client.GetAsync("/api/v1/services", AuroraJsonContext.Default.ServiceListDto, ct);
-            var rows = list.Services.Where(s => names.Contains(s.Name))
-                .Select(s => new ProgressRow(s.Name, s.State, s.Reason, s.Pid, s.LastCause)).ToList();
-            if (view.Draw(rows))
-            {
-                return;
-            }
+            return;
+        }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, ct);
+        try
+        {
+            await foreach (var m in EventStream.FollowAsync(client, services.Seq, deadline.Token))
+            {
+                if (m.Event is { } e && services.Apply(e) && Draw())
+                {
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
         }
     }
 

@@ -3,6 +3,7 @@ using Aurora.Cli.Client;
 using Aurora.Cli.Output;
 using Aurora.Contracts.V1;
 using Aurora.Core.Config;
+using Aurora.Core.Timing;
 using Aurora.Daemon.Hosting;
 using Aurora.Layout;
 
@@ -61,30 +62,32 @@ internal static class UpCommand
     {
         var daemon = DaemonSpawner.Spawn(config.FilePath, paths);
         using var client = new ControlClient(paths, TimeSpan.FromSeconds(5));
-        var started = TimeProvider.System.GetTimestamp();
-        while (TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(30))
+        HealthzDto? health = null;
+        async Task<bool> AnswersOrDied()
         {
-            if (daemon.Exited.IsCompleted)
-            {
-                Terminal.Error($"the daemon exited at start ({daemon.Exited.Result}); see {paths.DaemonLog}");
-                return ExitCodes.Failed;
-            }
-
             try
             {
-                var health = await client.GetAsync("/healthz", AuroraJsonContext.Default.HealthzDto, ct);
-                Console.WriteLine($"aurora: daemon pid {health.Pid} supervising {config.Services.Length} services in {paths.ProjectDirectory}");
-                Console.WriteLine("aurora: `aurora status` shows them, `aurora down` stops them");
-                DashboardCommand.PrintLink(config, paths);
-                return ExitCodes.Ok;
+                health = await client.GetAsync("/healthz", AuroraJsonContext.Default.HealthzDto, ct);
+                return true;
             }
             catch (Exception ex) when (ex is DaemonNotRunningException or HttpRequestException)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(25), TimeProvider.System, ct);
+                return daemon.Exited.IsCompleted;
             }
         }
 
-        Terminal.Error($"the daemon did not answer within 30s; see {paths.DaemonLog}");
-        return ExitCodes.Failed;
+        await Poll.UntilAsync(AnswersOrDied, TimeSpan.FromMilliseconds(25), TimeSpan.FromSeconds(30), TimeProvider.System, ct);
+        if (health is null)
+        {
+            Terminal.Error(daemon.Exited.IsCompleted
+                ? $"the daemon exited at start ({daemon.Exited.Result}); see {paths.DaemonLog}"
+                : $"the daemon did not answer within 30s; see {paths.DaemonLog}");
+            return ExitCodes.Failed;
+        }
+
+        Console.WriteLine($"aurora: daemon pid {health.Pid} supervising {config.Services.Length} services in {paths.ProjectDirectory}");
+        Console.WriteLine("aurora: `aurora status` shows them, `aurora down` stops them");
+        DashboardCommand.PrintLink(config, paths);
+        return ExitCodes.Ok;
     }
 }

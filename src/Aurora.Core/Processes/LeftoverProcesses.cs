@@ -1,3 +1,5 @@
+using Aurora.Core.Timing;
+
 namespace Aurora.Core.Processes;
 
 /// Service processes of this project left running by a daemon that died (kill -9, a crash): found by
@@ -53,19 +55,14 @@ public static class LeftoverProcesses
 
         Signal(processes, Signals.SIGTERM);
         Signal(processes, Signals.SIGCONT);
-        var started = time.GetTimestamp();
-        while (processes.Any(Alive) && time.GetElapsedTime(started) < grace)
+        bool AllGone() => !processes.Any(Alive);
+        if (await Poll.UntilAsync(AllGone, TimeSpan.FromMilliseconds(20), grace, time, ct))
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(20), time, ct);
+            return true;
         }
 
         Signal(processes.Where(Alive).ToList(), Signals.SIGKILL);
-        while (processes.Any(Alive) && time.GetElapsedTime(started) < grace + TimeSpan.FromSeconds(5))
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(10), time, ct);
-        }
-
-        return !processes.Any(Alive);
+        return await Poll.UntilAsync(AllGone, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(5), time, ct);
     }
 
     private static void Signal(IEnumerable<(int Pid, string Tag)> processes, int signal)

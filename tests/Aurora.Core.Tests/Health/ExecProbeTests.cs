@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Aurora.Core.Config;
 using Aurora.Core.Health;
 using Aurora.Core.Processes;
+using Aurora.Core.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Aurora.Core.Tests.Health;
@@ -78,7 +79,7 @@ public class ExecProbeTests
         cts.Cancel();
         var result = await check.DefaultTimeout();
 
-        Assert.Equal([(Signals.SIGKILL, TimeSpan.Zero)], process.Stops);
+        Assert.Equal([(Signals.SIGKILL, TimeSpan.Zero)], process.Stops.ToArray());
         Assert.False(result.Healthy);
         Assert.True(result.TimedOut);
         Assert.Equal("timed out after 2s", result.Detail);

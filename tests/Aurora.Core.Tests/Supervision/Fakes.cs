@@ -6,68 +6,10 @@ using Aurora.Core.Health;
 using Aurora.Core.Logs;
 using Aurora.Core.Processes;
 using Aurora.Core.Supervision;
+using Aurora.Core.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Aurora.Core.Tests.Supervision;
-
-internal sealed class FakeProcess(int pid, DateTimeOffset startedAt) : IRunningProcess
-{
-    private readonly TaskCompletionSource<ExitStatus> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public int Pid { get; } = pid;
-
-    public long StartTicks => Pid * 10L;
-
-    public DateTimeOffset StartedAt { get; } = startedAt;
-
-    public Task<ExitStatus> Exited => _exited.Task;
-
-    public ConcurrentQueue<int> SignalsReceived { get; } = new();
-
-    public void Exit(int code) => _exited.TrySetResult(new ExitStatus(code, null));
-
-    public void Signal(int signal)
-    {
-        SignalsReceived.Enqueue(signal);
-        if (signal == Signals.SIGKILL)
-        {
-            _exited.TrySetResult(new ExitStatus(null, signal));
-        }
-    }
-
-    public async Task<ExitStatus> StopAsync(int signal, TimeSpan grace, CancellationToken ct)
-    {
-        Signal(signal);
-        _exited.TrySetResult(new ExitStatus(null, signal));
-        return await _exited.Task;
-    }
-}
-
-internal sealed class FakeLauncher(TimeProvider time) : IProcessLauncher
-{
-    private int _nextPid = 1000;
-
-    public ConcurrentQueue<(ProcessSpec Spec, FakeProcess Process)> Started { get; } = new();
-
-    public HashSet<string> Missing { get; } = [];
-
-    public IRunningProcess Start(ProcessSpec spec)
-    {
-        if (Missing.Contains(spec.Argv[0]))
-        {
-            throw new ProcessSpawnException(spec.Argv[0], 2, "command not found");
-        }
-
-        var p = new FakeProcess(Interlocked.Increment(ref _nextPid), time.GetUtcNow());
-        Started.Enqueue((spec, p));
-        return p;
-    }
-
-    public FakeProcess Last(string service) =>
-        Started.Last(s => s.Spec.Tag!.EndsWith("/" + service, StringComparison.Ordinal)).Process;
-
-    public int Count(string service) => Started.Count(s => s.Spec.Tag!.EndsWith("/" + service, StringComparison.Ordinal));
-}
 
 internal sealed class FakeOutput : IServiceOutput
 {

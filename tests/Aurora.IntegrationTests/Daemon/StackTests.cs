@@ -18,7 +18,7 @@ public class StackTests
     public async Task Dependent_starts_only_after_its_dependency_is_healthy_and_a_one_shot_completed()
     {
         var ct = TestContext.Current.CancellationToken;
-        var port = Os.FreePort();
+        var port = FreePort.Next();
         await using var project = TestProject.Create($$"""
             services:
               db:
@@ -47,7 +47,7 @@ public class StackTests
     public async Task Sigstopped_http_server_is_killed_as_hung_and_replaced_in_time()
     {
         var ct = TestContext.Current.CancellationToken;
-        var port = Os.FreePort();
+        var port = FreePort.Next();
         await using var project = TestProject.Create($$"""
             services:
               web:
@@ -81,7 +81,7 @@ public class StackTests
     public async Task Dependents_degrade_while_dependency_is_down_and_recover_in_order_without_burning_restarts()
     {
         var ct = TestContext.Current.CancellationToken;
-        var port = Os.FreePort();
+        var port = FreePort.Next();
         await using var project = TestProject.Create($$"""
             services:
               db:

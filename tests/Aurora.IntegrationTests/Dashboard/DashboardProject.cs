@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Aurora.IntegrationTests.Daemon;
 
 namespace Aurora.IntegrationTests.Dashboard;
@@ -10,7 +8,7 @@ internal static class DashboardProject
     /// `dashboard` adds keys to the dashboard section, e.g. `hosts: [aurora.test]`.
     public static (TestProject Project, int Port) Create(string services = "sleeper: { command: [\"sleep\", \"1000\"] }", string dashboard = "")
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         var project = TestProject.Create($$"""
             version: 1
             services:
@@ -29,12 +27,5 @@ internal static class DashboardProject
         }
 
         return http;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -116,7 +116,7 @@ public class WebhookTests
         var ct = TestContext.Current.CancellationToken;
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
         await using var events = new EventLog(new MemoryEventStore(), time);
-        var target = new Aurora.Core.Config.NotifyConfig($"http://127.0.0.1:{Os.FreePort()}/nobody-listens", []);
+        var target = new Aurora.Core.Config.NotifyConfig($"http://127.0.0.1:{FreePort.Next()}/nobody-listens", []);
         await using var notifier = new Aurora.Daemon.Notify.WebhookNotifier([target], events, time);
         notifier.Start(0);
         var exited = events.Publish(EventTypes.ServiceExited, "job", new EventData().Add("exit_code", 1).Build());

@@ -18,7 +18,7 @@ public class HealingTests
     public async Task Missing_python_module_is_installed_verified_and_the_service_becomes_healthy()
     {
         var ct = TestContext.Current.CancellationToken;
-        var port = Os.FreePort();
+        var port = FreePort.Next();
         await using var project = TestProject.Create($$"""
             services:
               api:
@@ -132,7 +132,7 @@ public class HealingTests
     public async Task A_stale_instance_of_the_same_service_holding_its_port_is_stopped_and_the_service_comes_up()
     {
         var ct = TestContext.Current.CancellationToken;
-        var port = Os.FreePort();
+        var port = FreePort.Next();
         var server = $"import socket, time; s = socket.socket(); s.bind(('127.0.0.1', {port})); s.listen(); print('listening', flush=True); time.sleep(1000)";
         await using var project = TestProject.Create($$"""
             services:

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Aurora.BrowserTests.Support;
+namespace Aurora.Tests;
 
-internal static class FreePort
+/// A loopback TCP port nothing listens on right now. Shared by the test projects (linked, not copied).
+public static class FreePort
 {
     public static int Next()
     {
