@@ -82,24 +82,28 @@ internal static class EventStream
                 continue;
             }
 
+            // One JSON object per line: the events committed together travel in one message.
             var text = Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length);
             message.SetLength(0);
-            var e = JsonSerializer.Deserialize(text, AuroraJsonContext.Default.EventDto);
-            if (e is { Seq: > 0 })
+            foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
             {
-                yield return new StreamMessage(e, text);
-                continue;
-            }
+                var e = JsonSerializer.Deserialize(line, AuroraJsonContext.Default.EventDto);
+                if (e is { Seq: > 0 })
+                {
+                    yield return new StreamMessage(e, line);
+                    continue;
+                }
 
-            using var doc = JsonDocument.Parse(text);
-            if (doc.RootElement.TryGetProperty("type", out var type) && type.GetString() == "resync"
-                && doc.RootElement.TryGetProperty("last_seq", out var last))
-            {
-                onResync(last.GetInt64());
-                yield break;
-            }
+                using var doc = JsonDocument.Parse(line);
+                if (doc.RootElement.TryGetProperty("type", out var type) && type.GetString() == "resync"
+                    && doc.RootElement.TryGetProperty("last_seq", out var last))
+                {
+                    onResync(last.GetInt64());
+                    yield break;
+                }
 
-            yield return new StreamMessage(null, text);
+                yield return new StreamMessage(null, line);
+            }
         }
     }
 

@@ -20,8 +20,10 @@ internal static class EventRoutes
         router.Any(ApiRoutes.Prefix + "/events/stream", x => StreamAsync(x, events, time));
     }
 
-    /// Replays events after `after`, then follows. A client that falls too far behind gets
-    /// {"type":"resync","last_seq":N} and a close; it reconnects with after=N.
+    /// Replays events after `after`, then follows. A message carries the events at hand, one JSON object per
+    /// line (a batch committed together goes out as one message, so a busy stream costs one frame per batch,
+    /// not per event). A client that falls too far behind gets {"type":"resync","last_seq":N} and a close; it
+    /// reconnects with after=N.
     private static async Task StreamAsync(HttpExchange x, EventLog log, TimeProvider time)
     {
         if (!x.Request.IsWebSocketUpgrade)
@@ -40,16 +42,23 @@ internal static class EventRoutes
         // Ends with the daemon too (Aborted): a stream left open would hold up shutdown.
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(x.Aborted);
         var closing = WatchForCloseAsync(socket, cts);
+        var message = new EventMessage();
         try
         {
-            // Events already waiting go out together: corked while the next one is at hand, sent in one
-            // write before waiting for more (or every 64 KB).
-            await using var events = log.WatchAsync(after, cts.Token).GetAsyncEnumerator(cts.Token);
+            // Every batch already waiting goes into the same message (up to 64 KB), sent before waiting for
+            // more: a busy stream costs a frame per wake-up, not per event.
+            await using var batches = log.WatchBatchesAsync(after, cts.Token).GetAsyncEnumerator(cts.Token);
             while (true)
             {
-                var next = events.MoveNextAsync();
-                if (!next.IsCompleted || x.CorkedBytes >= 64 * 1024)
+                var next = batches.MoveNextAsync();
+                if (!next.IsCompleted || message.Full)
                 {
+                    if (message.Take() is { } ready)
+                    {
+                        x.Cork();
+                        await socket.SendAsync(ready, WebSocketMessageType.Text, true, cts.Token);
+                    }
+
                     await x.UncorkAsync(cts.Token);
                 }
 
@@ -58,8 +67,11 @@ internal static class EventRoutes
                     break;
                 }
 
-                x.Cork();
-                await socket.SendAsync(EventJson.Utf8(events.Current), WebSocketMessageType.Text, true, cts.Token);
+                foreach (var full in message.Add(batches.Current))
+                {
+                    x.Cork();
+                    await socket.SendAsync(full, WebSocketMessageType.Text, true, cts.Token);
+                }
             }
         }
         catch (EventStreamOverflowException overflow)

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Aurora.Cli.Client;
 using Aurora.IntegrationTests.Daemon;
+using Aurora.IntegrationTests.TestSupport;
 
 namespace Aurora.IntegrationTests.Events;
 
@@ -149,28 +150,9 @@ public class SeqHandshakeTests
 
         private async Task ReadAsync(CancellationToken ct)
         {
-            var buffer = new byte[64 * 1024];
-            var message = new MemoryStream();
-            while (_socket.State == WebSocketState.Open && !ct.IsCancellationRequested)
+            await foreach (var line in StreamLines.ReadAsync(_socket, ct))
             {
-                WebSocketReceiveResult r;
-                try
-                {
-                    r = await _socket.ReceiveAsync(buffer, ct);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-
-                message.Write(buffer, 0, r.Count);
-                if (!r.EndOfMessage)
-                {
-                    continue;
-                }
-
-                using var doc = JsonDocument.Parse(Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length));
-                message.SetLength(0);
+                using var doc = JsonDocument.Parse(line);
                 Apply(doc.RootElement);
             }
         }

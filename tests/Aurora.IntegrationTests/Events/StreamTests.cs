@@ -79,24 +79,5 @@ public class StreamTests
         throw new InvalidOperationException("the stream ended without a resync");
     }
 
-    private static async IAsyncEnumerable<string> Messages(ClientWebSocket socket, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        var buffer = new byte[64 * 1024];
-        var message = new MemoryStream();
-        while (socket.State == WebSocketState.Open)
-        {
-            var r = await socket.ReceiveAsync(buffer, ct);
-            if (r.MessageType == WebSocketMessageType.Close)
-            {
-                yield break;
-            }
-
-            message.Write(buffer, 0, r.Count);
-            if (r.EndOfMessage)
-            {
-                yield return Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length);
-                message.SetLength(0);
-            }
-        }
-    }
+    private static IAsyncEnumerable<string> Messages(ClientWebSocket socket, CancellationToken ct) => StreamLines.ReadAsync(socket, ct);
 }

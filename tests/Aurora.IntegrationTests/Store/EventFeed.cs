@@ -1,8 +1,8 @@
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using Aurora.Cli.Client;
 using Aurora.Contracts.V1;
+using Aurora.IntegrationTests.TestSupport;
 
 namespace Aurora.IntegrationTests.Store;
 
@@ -15,23 +15,18 @@ internal static class EventFeed
         using var invoker = client.Invoker();
         await socket.ConnectAsync(new Uri($"ws://localhost/api/v1/events/stream?after={after}"), invoker, ct);
         var seen = new List<EventDto>();
-        var buffer = new byte[64 * 1024];
-        using var message = new MemoryStream();
-        while (!enough(seen))
+        await foreach (var line in StreamLines.ReadAsync(socket, ct))
         {
-            var r = await socket.ReceiveAsync(buffer, ct);
-            if (r.MessageType == WebSocketMessageType.Close)
+            seen.Add(JsonSerializer.Deserialize(line, AuroraJsonContext.Default.EventDto)!);
+            if (enough(seen))
             {
-                throw new InvalidOperationException("the event stream closed");
+                break;
             }
+        }
 
-            message.Write(buffer, 0, r.Count);
-            if (r.EndOfMessage)
-            {
-                seen.Add(JsonSerializer.Deserialize(Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length),
-                    AuroraJsonContext.Default.EventDto)!);
-                message.SetLength(0);
-            }
+        if (!enough(seen))
+        {
+            throw new InvalidOperationException("the event stream closed");
         }
 
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", ct);

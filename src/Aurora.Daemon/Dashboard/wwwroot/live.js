@@ -77,7 +77,8 @@ async function connect() {
     setConn("live", "live");
     scheduleRefresh();
   };
-  ws.onmessage = (m) => onEvent(JSON.parse(m.data));
+  // One JSON object per line: events committed together travel in one message.
+  ws.onmessage = (m) => m.data.split('\n').forEach((line) => line && onEvent(JSON.parse(line)));
   ws.onclose = () => {
     if (socket === ws) {
       socket = null;
