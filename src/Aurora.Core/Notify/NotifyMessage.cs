@@ -31,6 +31,9 @@ public sealed record NotifyMessage(ImmutableArray<KeyValuePair<string, string>> 
     /// The datagram's text. Values cannot hold a newline: it would start a new assignment.
     public string Format() => string.Join('\n', Assignments.Select(a => $"{a.Key}={a.Value}"));
 
+    /// For logs and test failures: the assignments on one line.
+    public override string ToString() => Format().Replace("\n", " | ");
+
     /// Reads a datagram: lines without '=' (or with an empty key) are skipped, as systemd skips them. Null
     /// for what systemd refuses whole: embedded NUL bytes or invalid UTF-8.
     public static NotifyMessage? Parse(ReadOnlySpan<byte> datagram, int? senderPid = null)
