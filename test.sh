@@ -23,6 +23,18 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+# The boot tests judge the units `aurora startup` writes with `systemd-analyze verify`, and hear `systemd-notify`
+# (Debian's systemd package; systemd need not be PID 1, nothing of it is started).
+if [ ! -x /usr/bin/systemd-analyze ] || [ ! -x /usr/bin/systemd-notify ]; then
+  echo "== installing systemd (for the boot tests)"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
+  if ! { $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq systemd; } </dev/null >"$log_dir/systemd-install.log" 2>&1; then
+    tail -n 20 "$log_dir/systemd-install.log"
+    echo "test.sh: could not install systemd; the boot tests will fail (install it with: apt-get install -y systemd)" >&2
+  fi
+fi
+
 echo "== build"
 if ! dotnet build Aurora.slnx -c Release -nologo -v q -clp:ErrorsOnly > "$log_dir/build.log" 2>&1; then
   cat "$log_dir/build.log"
