@@ -1,5 +1,6 @@
 using Aurora.Core.Processes;
 using Aurora.IntegrationTests.Daemon;
+using Aurora.IntegrationTests.Processes;
 using Aurora.IntegrationTests.TestSupport;
 
 namespace Aurora.IntegrationTests.Boot;
@@ -27,7 +28,7 @@ public class DaemonNotifyTests
                 depends_on: {"{"} db: healthy {"}"}
             """);
         using var inbox = NotifyInbox.Open();
-        var output = new TextSink();
+        var output = new LineSink();
         var env = ProcessRun.Environment(("NOTIFY_SOCKET", inbox.Address), ("WATCHDOG_USEC", "400000"));
         var daemon = new PosixProcessLauncher().Start(new ProcessSpec([AuroraBinary.Path, "daemon", "-f", project.ConfigPath], project.Dir, env, null, output));
         try
@@ -53,7 +54,7 @@ public class DaemonNotifyTests
         }
         catch
         {
-            Console.Error.WriteLine(output.Text);
+            Console.Error.WriteLine(string.Join("\n", output.Lines));
             throw;
         }
 

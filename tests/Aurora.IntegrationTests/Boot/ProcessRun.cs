@@ -10,11 +10,11 @@ internal static class ProcessRun
     public static async Task<(int ExitCode, string Output)> RunAsync(string directory, IEnumerable<string> argv,
         params (string Name, string Value)[] env)
     {
-        var output = new TextSink();
+        var output = new LineSink();
         var process = new PosixProcessLauncher().Start(new ProcessSpec([.. argv], directory, Environment(env), null, output));
         var status = await process.Exited.DefaultTimeout(TimeSpan.FromSeconds(60));
         await output.Completed.DefaultTimeout();
-        return (status.ExitCode ?? -1, output.Text);
+        return (status.ExitCode ?? -1, string.Concat(output.Lines.Select(l => l + "\n")));
     }
 
     public static Task<(int ExitCode, string Output)> Aurora(string directory, params string[] args) =>

@@ -39,6 +39,15 @@ public sealed class SystemdSessionTests : IAsyncDisposable
         _ => null,
     }, Environment.ProcessId)!;
 
+    /// A session started while db is starting and api waits for it, as the daemon starts one.
+    private SystemdSession StartWhileStarting(long? watchdogUsec = null)
+    {
+        Set("db", ServiceState.Starting);
+        Set("api", ServiceState.Pending);
+        var services = Services;
+        return new SystemdSession(Notifier(watchdogUsec), _states, () => services, _time);
+    }
+
     private void Set(string name, ServiceState state, HealthStatus health = HealthStatus.Unknown)
     {
         var current = _states.Get(name) ?? _states.Add(ServiceSnapshot.Initial(name), announce: false);
@@ -49,10 +58,7 @@ public sealed class SystemdSessionTests : IAsyncDisposable
     public async Task Main_pid_first_then_status_as_it_changes_and_ready_once_when_every_service_has_settled()
     {
         var ct = TestContext.Current.CancellationToken;
-        Set("db", ServiceState.Starting);
-        Set("api", ServiceState.Pending);
-        var services = Services;
-        var session = new SystemdSession(Notifier(), _states, () => services, _time);
+        var session = StartWhileStarting();
 
         Assert.Equal(Environment.ProcessId, (await _inbox.Next(ct)).MainPid);
         Assert.Equal("2 services: 2 starting (db, api)", (await _inbox.Next(ct)).Status);
@@ -83,10 +89,7 @@ public sealed class SystemdSessionTests : IAsyncDisposable
     public async Task A_stack_that_cannot_come_up_is_still_ready_with_what_went_wrong()
     {
         var ct = TestContext.Current.CancellationToken;
-        Set("db", ServiceState.Starting);
-        Set("api", ServiceState.Pending);
-        var services = Services;
-        await using var session = new SystemdSession(Notifier(), _states, () => services, _time);
+        await using var session = StartWhileStarting();
 
         Set("db", ServiceState.Failed);
         var ready = await _inbox.WaitFor(m => m.Ready, ct);
@@ -98,10 +101,7 @@ public sealed class SystemdSessionTests : IAsyncDisposable
     public async Task Watchdog_pings_every_half_interval_and_extend_the_start_timeout_only_until_ready()
     {
         var ct = TestContext.Current.CancellationToken;
-        Set("db", ServiceState.Starting);
-        Set("api", ServiceState.Pending);
-        var services = Services;
-        await using var session = new SystemdSession(Notifier(watchdogUsec: 10_000_000), _states, () => services, _time);
+        await using var session = StartWhileStarting(watchdogUsec: 10_000_000);
 
         var first = await _inbox.WaitFor(m => m.Watchdog, ct);
         Assert.Equal("15000000", first["EXTEND_TIMEOUT_USEC"]);
