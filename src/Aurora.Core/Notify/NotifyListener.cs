@@ -46,7 +46,7 @@ public sealed class NotifyListener : IDisposable
         }
     }
 
-    /// The next valid notification.
+    /// The next valid notification. One reader at a time: the listener has one receive buffer.
     public async ValueTask<NotifyMessage> ReceiveAsync(CancellationToken ct)
     {
         while (true)
