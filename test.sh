@@ -12,16 +12,28 @@ log_dir="$root/.build/test-logs"
 mkdir -p "$log_dir"
 rm -f "$log_dir"/*.log
 
+# Installs a Debian package some tests need, when one of its programs is missing; on failure, says which tests will fail.
+install_for() {
+  local package="$1" tests="$2"; shift 2
+  local program
+  for program in "$@"; do
+    [ -x "$program" ] && continue
+    echo "== installing $package (for the $tests)"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
+    if ! { $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package"; } </dev/null >"$log_dir/$package-install.log" 2>&1; then
+      tail -n 20 "$log_dir/$package-install.log"
+      echo "test.sh: could not install $package; the $tests will fail (install it with: apt-get install -y $package)" >&2
+    fi
+    return
+  done
+}
+
 # The browser tests drive Debian's Chromium (Playwright finds it at /usr/bin/chromium; nothing is downloaded).
-if [ ! -x /usr/bin/chromium ]; then
-  echo "== installing chromium (for the browser tests)"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
-  if ! { $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } </dev/null >"$log_dir/chromium-install.log" 2>&1; then
-    tail -n 20 "$log_dir/chromium-install.log"
-    echo "test.sh: could not install chromium; the browser tests will fail (install it with: apt-get install -y chromium)" >&2
-  fi
-fi
+install_for chromium "browser tests" /usr/bin/chromium
+# The boot tests judge the units `aurora startup` writes with `systemd-analyze verify`, and hear `systemd-notify`
+# (Debian's systemd package; systemd need not be PID 1, nothing of it is started).
+install_for systemd "boot tests" /usr/bin/systemd-analyze /usr/bin/systemd-notify
 
 echo "== build"
 if ! dotnet build Aurora.slnx -c Release -nologo -v q -clp:ErrorsOnly > "$log_dir/build.log" 2>&1; then

@@ -22,6 +22,7 @@ public static class Program
             HistoryCommand.Create(),
             ValidateCommand.Create(),
             DashboardCommand.Create(),
+            StartupCommand.Create(),
             DaemonCommand.Create(),
         };
 

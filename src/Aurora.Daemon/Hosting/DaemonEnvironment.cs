@@ -4,7 +4,8 @@ using System.Collections.Immutable;
 namespace Aurora.Daemon.Hosting;
 
 /// The environment the daemon passes on to its services: its own, less Aurora's bookkeeping (AURORA_TAG,
-/// and runtime knobs `aurora up -d` set for the daemon alone, listed in AURORA_DAEMON_ENV).
+/// and runtime knobs `aurora up -d` set for the daemon alone, listed in AURORA_DAEMON_ENV) and systemd's
+/// notify variables, which are the daemon's unit's: a service that found them would speak for it.
 public static class DaemonEnvironment
 {
     public const string Gen0Size = "DOTNET_GCgen0size";
@@ -22,7 +23,8 @@ public static class DaemonEnvironment
         }
 
         var injected = builder.GetValueOrDefault(Injected, "").Split(',', StringSplitOptions.RemoveEmptyEntries);
-        builder.RemoveRange([.. injected, Injected, "AURORA_TAG"]);
+        builder.RemoveRange([.. injected, Injected, "AURORA_TAG",
+            SystemdNotifier.SocketVariable, SystemdNotifier.WatchdogUsecVariable, SystemdNotifier.WatchdogPidVariable]);
         return builder.ToImmutable();
     }
 }

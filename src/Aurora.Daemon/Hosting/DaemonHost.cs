@@ -66,6 +66,7 @@ public static partial class DaemonHost
         try
         {
             await runtime.StartAsync();
+            await using var systemd = SystemdSession.Start(runtime); // STOPPING=1 as this block ends, before the services stop
             observe = observer?.Invoke(runtime, observing.Token) ?? Task.CompletedTask;
             await Task.Delay(Timeout.InfiniteTimeSpan, runtime.Time, stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }

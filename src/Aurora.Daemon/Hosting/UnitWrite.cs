@@ -1,0 +1,4 @@
+namespace Aurora.Daemon.Hosting;
+
+/// What SystemdUnitFile.Write did.
+public enum UnitWrite { Written, Unchanged, Replaced, RefusedDifferent }
