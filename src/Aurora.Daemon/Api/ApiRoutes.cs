@@ -21,6 +21,7 @@ internal static class ApiRoutes
         EventRoutes.Map(router, rt);
         ReloadRoutes.Map(router, rt);
         HistoryRoutes.Map(router, rt);
+        DoctorRoutes.Map(router, rt);
         router.Post(Prefix + "/shutdown", x => ShutdownAsync(x, rt, stopDaemon));
         router.Fallback(Prefix, x => x.ErrorAsync(404, "not_found", "no such API route; see SPEC §7"));
     }
