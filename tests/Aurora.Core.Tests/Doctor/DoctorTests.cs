@@ -17,7 +17,7 @@ public sealed class DoctorTests : IDisposable
         _project.WithData("node-npm", "web").WithData("python-app", "api").WithData("advisories");
         var report = _project.Run("""
             services:
-              web: { command: "node server.js", cwd: ./web }
+              web: { command: "sh -c 'exec node server.js'", cwd: ./web }
               api: { command: "python3 app.py", cwd: ./api }
             doctor: { advisories: ./advisories }
             """);

@@ -24,7 +24,7 @@ public class DoctorCliTests
         await using var project = TestProject.Create($$"""
             services:
               web:
-                command: ["node", "server.js"]
+                command: ["sh", "-c", "exec node server.js"]
                 cwd: ./web
                 ports: [{{free}}]
               api:
@@ -85,7 +85,7 @@ public class DoctorCliTests
         var ct = TestContext.Current.CancellationToken;
         await using var project = TestProject.Create($$"""
             services:
-              web: { command: ["node", "server.js"], cwd: ./web, ports: [{{Os.FreePort()}}] }
+              web: { command: ["sh", "-c", "exec node server.js"], cwd: ./web, ports: [{{Os.FreePort()}}] }
               api: { command: [".venv/bin/python", "app.py"], cwd: ./api }
             """);
         await DoctorFiles.CopyAsync("node-npm", Path.Combine(project.Dir, "web"), ct);
