@@ -21,6 +21,7 @@ public static class Program
             ReloadCommand.Create(),
             HistoryCommand.Create(),
             ValidateCommand.Create(),
+            DoctorCommand.Create(),
             DashboardCommand.Create(),
             StartupCommand.Create(),
             DaemonCommand.Create(),

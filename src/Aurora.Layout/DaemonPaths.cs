@@ -23,6 +23,10 @@ public sealed record DaemonPaths(string ProjectDirectory)
 
     public string FixRecords => Path.Combine(StateDirectory, "fix-records.json");
 
+    /// A short, stable id of the project directory, part of every process tag (AURORA_TAG=id/service),
+    /// so stale instances can be told apart from another project's processes.
+    public string ProjectId => Aurora.Core.StableHash.Hex(Path.GetFullPath(ProjectDirectory), 12);
+
     public static DaemonPaths ForConfig(string configPath) =>
         new(Path.GetDirectoryName(Path.GetFullPath(configPath))!);
 }

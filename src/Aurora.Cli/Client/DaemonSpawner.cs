@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Collections.Immutable;
 using Aurora.Core.Processes;
-using Aurora.Daemon.Hosting;
 using Aurora.Layout;
 
 namespace Aurora.Cli.Client;

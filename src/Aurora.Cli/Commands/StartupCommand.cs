@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using Aurora.Cli.Output;
-using Aurora.Daemon.Hosting;
+using Aurora.Layout;
 
 namespace Aurora.Cli.Commands;
 

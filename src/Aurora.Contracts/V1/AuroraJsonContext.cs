@@ -18,4 +18,5 @@ namespace Aurora.Contracts.V1;
 [JsonSerializable(typeof(ShutdownDto))]
 [JsonSerializable(typeof(ReloadDto))]
 [JsonSerializable(typeof(HistoryDto))]
+[JsonSerializable(typeof(DoctorDto))]
 public sealed partial class AuroraJsonContext : JsonSerializerContext;

@@ -14,6 +14,8 @@ public sealed record AuroraConfig(
     ImmutableArray<NotifyConfig> Notify,
     StoreConfig Store)
 {
+    public DoctorConfig Doctor { get; init; } = DoctorConfig.Default;
+
     public ServiceConfig? Find(string name) => Services.FirstOrDefault(s => s.Name == name);
 }
 
@@ -46,6 +48,12 @@ public sealed record DashboardConfig(string Host, int Port, bool AllowRemote, Im
         && Hosts.AsSpan().SequenceEqual(other.Hosts.AsSpan());
 
     public override int GetHashCode() => HashCode.Combine(Host, Port, AllowRemote, Hosts.Length);
+}
+
+/// `doctor: { advisories: ./advisories }`: AdvisoriesDirectory (absolute) holds OSV-format advisory files; null: none.
+public sealed record DoctorConfig(string? AdvisoriesDirectory)
+{
+    public static readonly DoctorConfig Default = new((string?)null);
 }
 
 public sealed record NotifyConfig(string Webhook, ImmutableArray<string> Events);

@@ -24,6 +24,7 @@ internal static class ApiRoutes
         EventRoutes.Map(router, rt.Events, rt.Time);
         ReloadRoutes.Map(router, rt.Reloader);
         HistoryRoutes.Map(router, rt.Memory?.Store, rt.Time);
+        DoctorRoutes.Map(router, () => rt.Config);
         router.Post(Prefix + "/shutdown", x => ShutdownAsync(x, daemon, stopDaemon));
         router.Fallback(Prefix, x => x.ErrorAsync(404, "not_found", "no such API route; see SPEC §7"));
     }

@@ -39,7 +39,7 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
         _scheduler = new HealthScheduler(time);
         var baseEnv = DaemonEnvironment.ForServices();
         var ports = new ProcPortOwners();
-        var projectId = ProjectId(paths.ProjectDirectory);
+        var projectId = paths.ProjectId;
         var context = new SupervisorContext(Launcher, Events, States, new ScheduledHealthChecks(_scheduler, Launcher, baseEnv, time),
             time, Random.Shared.NextDouble, projectId, baseEnv, Diagnoser.Default(ports));
         Orchestrator = new Orchestrator(config, context, LogOf);
@@ -87,7 +87,7 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
 
     public async Task StartAsync()
     {
-        var leftovers = await LeftoverProcesses.StopAsync(ProjectId(Paths.ProjectDirectory), TimeSpan.FromSeconds(5), Time, CancellationToken.None);
+        var leftovers = await LeftoverProcesses.StopAsync(Paths.ProjectId, TimeSpan.FromSeconds(5), Time, CancellationToken.None);
         Events.Publish(EventTypes.DaemonStarted, null, new EventData().Add("pid", Environment.ProcessId)
             .Add("config", Config.FilePath).Add("services", Config.Services.Length).Add("leftovers_stopped", leftovers).Build());
         if (Memory is not null)
@@ -155,11 +155,6 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
     private void OnRotated(LogRotated rotated) =>
         Events.Publish(EventTypes.LogRotated, rotated.Service,
             new EventData().Add("file", rotated.RotatedTo).Add("bytes", rotated.Bytes).Build());
-
-    /// A short, stable id of the project directory, part of every process tag (AURORA_TAG=id/service),
-    /// so stale instances can be told apart from another project's processes.
-    public static string ProjectId(string projectDirectory) =>
-        StableHash.Hex(Path.GetFullPath(projectDirectory), 12);
 
 
     public async ValueTask DisposeAsync()

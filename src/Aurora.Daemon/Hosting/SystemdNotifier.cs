@@ -8,9 +8,9 @@ namespace Aurora.Daemon.Hosting;
 /// that fails (systemd gone, the socket full) is reported once on stderr and never stops the daemon.
 public sealed class SystemdNotifier : IDisposable
 {
-    public const string SocketVariable = "NOTIFY_SOCKET";
-    public const string WatchdogUsecVariable = "WATCHDOG_USEC";
-    public const string WatchdogPidVariable = "WATCHDOG_PID";
+    public const string SocketVariable = NotifyVariables.Socket;
+    public const string WatchdogUsecVariable = NotifyVariables.WatchdogUsec;
+    public const string WatchdogPidVariable = NotifyVariables.WatchdogPid;
 
     // STATUS= is one line for `systemctl status`; the whole datagram must stay under NotifyMessage.MaxBytes.
     private const int MaxStatus = 1024;

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Aurora.Daemon.Hosting;
 using Aurora.IntegrationTests.Daemon;
+using Aurora.Layout;
 
 namespace Aurora.IntegrationTests.Boot;
 

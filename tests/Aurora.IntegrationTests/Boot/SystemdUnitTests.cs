@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Aurora.Daemon.Hosting;
 using Aurora.IntegrationTests.Daemon;
+using Aurora.Layout;
 
 namespace Aurora.IntegrationTests.Boot;
 
@@ -40,7 +41,7 @@ public sealed class SystemdUnitTests : IDisposable
         Assert.NotEqual(SystemdUnit.NameFor("/srv/a/shop"), SystemdUnit.NameFor("/srv/b/shop"));
 
         // The same hash as the project's AURORA_TAG, so the two can be matched by eye.
-        Assert.EndsWith($"-{AuroraRuntime.ProjectId("/srv/a/shop")[..8]}.service", SystemdUnit.NameFor("/srv/a/shop"));
+        Assert.EndsWith($"-{new DaemonPaths("/srv/a/shop").ProjectId[..8]}.service", SystemdUnit.NameFor("/srv/a/shop"));
     }
 
     [Fact]

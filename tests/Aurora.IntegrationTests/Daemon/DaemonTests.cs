@@ -111,7 +111,7 @@ public class DaemonTests
         var ready = await daemon.WaitForLogLine("tree", "ready ", prefix: true);
         var family = ready.Split(' ')[1..].Select(int.Parse).ToList();
         Assert.Equal(4, family.Count);
-        var tag = $"{AuroraRuntime.ProjectId(project.Dir)}/tree";
+        var tag = $"{new DaemonPaths(project.Dir).ProjectId}/tree";
         // A background `sleep` may be mid-execve when "ready" is printed, and /proc/PID/environ reads empty
         // while its memory is being replaced: each pid gets until the deadline to show its tag.
         var since = TimeProvider.System.GetTimestamp();

@@ -139,7 +139,7 @@ public class ReloadTests
         Assert.True(up.ExitCode == 0, up.Output);
         var now = await RunningPids(project, null, ct);
         Assert.All(old.Values, p => Assert.False(ProcessTable.Exists(p!.Value) && ProcessTable.Read(p.Value) is { IsZombie: false }, $"old pid {p} survived"));
-        var tag = AuroraRuntime.ProjectId(project.Dir);
+        var tag = new DaemonPaths(project.Dir).ProjectId;
         foreach (var (name, arg) in new[] { ("db", "1001"), ("api", "5002"), ("worker", "5003") })
         {
             var pid = now[name]!.Value;

@@ -7,6 +7,7 @@ using Aurora.Daemon.Hosting;
 using Aurora.IntegrationTests.Daemon;
 using Aurora.IntegrationTests.Processes;
 using Aurora.IntegrationTests.TestSupport;
+using Aurora.Layout;
 
 namespace Aurora.IntegrationTests.Healing;
 
@@ -149,7 +150,7 @@ public class HealingTests
         // Simulate an instance left over from an earlier run: same command, this project's tag for web.
         var mark = daemon.Runtime.Events.LastCommittedSeq;
         await daemon.Runtime.Orchestrator.Find("web")!.StopAsync().DefaultTimeout();
-        var tag = $"{AuroraRuntime.ProjectId(project.Dir)}/web";
+        var tag = $"{new DaemonPaths(project.Dir).ProjectId}/web";
         var ready = new TaskCompletionSource();
         var stale = new PosixProcessLauncher().Start(new ProcessSpec(["python3", "-c", server], project.Dir, TestChild.BaseEnvironment, tag,
             new ReadySink(ready)));

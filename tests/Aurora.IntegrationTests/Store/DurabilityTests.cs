@@ -23,7 +23,7 @@ public class DurabilityTests
                 command: ["sh", "-c", "echo crashing; exit 1"]
                 restart: { policy: always, backoff: { initial: 10ms, max: 10ms }, limit: { count: 1000000, within: 1s } }
             """);
-        var tag = $"{AuroraRuntime.ProjectId(project.Dir)}/crasher";
+        var tag = $"{new DaemonPaths(project.Dir).ProjectId}/crasher";
         try
         {
             var up = await project.Cli(ct, "up", "-d");

@@ -9,7 +9,7 @@ namespace Aurora.Core.Config.Reading;
 internal static class RootReader
 {
     public static readonly string[] Keys =
-        ["version", "services", "healing", "monitor", "maintenance", "dashboard", "notify", "store"];
+        ["version", "services", "healing", "monitor", "maintenance", "dashboard", "notify", "store", "doctor"];
 
     public static AuroraConfig? Read(YamlNode node, string filePath, ReadContext ctx)
     {
@@ -34,7 +34,8 @@ internal static class RootReader
             MaintenanceReader.Read(root, ctx),
             DashboardReader.Read(root),
             NotifyReader.Read(root),
-            SettingsReader.Store(root));
+            SettingsReader.Store(root))
+        { Doctor = DoctorReader.Read(root, ctx) };
     }
 
     private static ImmutableArray<ParsedService> ReadServices(YamlMap root, ReadContext ctx)
