@@ -32,6 +32,14 @@ internal static class UpCommand
                 return ExitCodes.Failed;
             }
 
+            // The doctor's cheap checks (commands, cwd, ports, variables): said before anything starts, so a
+            // service that is bound to fail is explained before it does. They do not hold the start back.
+            foreach (var f in HostDoctor.For(config).CheapChecks(config).Problems)
+            {
+                var mark = f.Severity == Aurora.Core.Doctor.DoctorSeverity.Blocking ? Terminal.Paint("problem", "31") : Terminal.Paint("warning", "33");
+                Console.Error.WriteLine($"aurora: {mark}: {(f.Service is { } s ? s + ": " : "")}{f.Message}{(f.Fix is { } fix ? $" (fix: {fix})" : "")}");
+            }
+
             return parse.GetValue(detach) ? await DetachAsync(config, paths, ct) : await ForegroundAsync(config, ct);
         });
         return command;

@@ -141,8 +141,22 @@ public sealed partial class ServiceSupervisor
         {
             await drained.WaitAsync(DrainWait, _ctx.Time).ContinueWith(_ => { }, TaskScheduler.Default);
             var lines = _output.RecentLines(50).Select(l => Secrets.Scrub(l, secrets));
-            Post(new SupervisorInput.Diagnosed(diagnoser.Diagnose(diagnose.Failure with { RecentLines = [.. lines] })));
+            var verdict = diagnoser.Diagnose(diagnose.Failure with { RecentLines = [.. lines] });
+            Post(new SupervisorInput.Diagnosed(WithDoctor(verdict)));
         });
+    }
+
+    /// A diagnosis names the doctor's finding that explains it, when a check finds one now ("api: command
+    /// `gunicorn` is not on PATH; fix: pip install gunicorn").
+    private Diagnosis.Diagnosis WithDoctor(Diagnosis.Diagnosis verdict)
+    {
+        if (_ctx.Explain?.Invoke(_config.Name, verdict.Cause) is not { } finding)
+        {
+            return verdict;
+        }
+
+        var line = $"doctor: {finding.Check}: {finding.Message}{(finding.Fix is { } fix ? $" (fix: {fix})" : "")}";
+        return verdict with { Evidence = verdict.Evidence.Add(line), Summary = $"{verdict.Summary}; {line}" };
     }
 
     private static EventData ToEventData(EventFields fields)

@@ -16,4 +16,5 @@ public sealed record SupervisorContext(
     Func<double> Random,
     string ProjectId,
     ImmutableDictionary<string, string> BaseEnvironment,
-    Diagnosis.Diagnoser? Diagnoser = null);
+    Diagnosis.Diagnoser? Diagnoser = null,
+    Func<string, string, Doctor.DoctorFinding?>? Explain = null);

@@ -41,7 +41,8 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
         var ports = new ProcPortOwners();
         var projectId = paths.ProjectId;
         var context = new SupervisorContext(Launcher, Events, States, new ScheduledHealthChecks(_scheduler, Launcher, baseEnv, time),
-            time, Random.Shared.NextDouble, projectId, baseEnv, Diagnoser.Default(ports));
+            time, Random.Shared.NextDouble, projectId, baseEnv, Diagnoser.Default(ports),
+            (service, cause) => HostDoctor.For(Orchestrator!.Config).Explain(Orchestrator.Config, service, cause));
         Orchestrator = new Orchestrator(config, context, LogOf);
         Notifier = new WebhookNotifier(config.Notify, Events, time);
         Healing = new HealingEngine(new HealingSetup(Orchestrator, Events, States, new FixCommandRunner(Launcher, baseEnv, time),
