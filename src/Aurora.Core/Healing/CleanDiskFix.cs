@@ -8,6 +8,8 @@ namespace Aurora.Core.Healing;
 
 /// disk_full: compress rotated service logs and remove maintenance.temp files past their age — only
 /// inside the project directory. It snapshots nothing: freeing space is the point, and a copy would need it.
+/// No link is followed: a temp path that leads out of the project is refused, an old link inside it is
+/// removed as itself, and a rotated log that is a link is left alone.
 public sealed class CleanDiskFix(string logDirectory, MaintenanceConfig maintenance, TimeProvider time) : IFix
 {
     public string Name => "clean_disk";
@@ -28,38 +30,57 @@ public sealed class CleanDiskFix(string logDirectory, MaintenanceConfig maintena
     {
         long freed = 0;
         var compressed = 0;
-        if (Directory.Exists(logDirectory))
+        foreach (var rotated in RotatedLogs())
         {
-            foreach (var rotated in Directory.EnumerateFiles(logDirectory, "*.log.*").Where(f => char.IsDigit(f[^1])))
+            var before = new FileInfo(rotated).Length;
+            using (var input = File.OpenRead(rotated))
+            using (var output = new GZipStream(File.Create(rotated + ".gz"), CompressionLevel.SmallestSize))
             {
-                var before = new FileInfo(rotated).Length;
-                using (var input = File.OpenRead(rotated))
-                using (var output = new GZipStream(File.Create(rotated + ".gz"), CompressionLevel.SmallestSize))
-                {
-                    input.CopyTo(output);
-                }
-
-                File.Delete(rotated);
-                freed += before - new FileInfo(rotated + ".gz").Length;
-                compressed++;
+                input.CopyTo(output);
             }
+
+            File.Delete(rotated);
+            freed += before - new FileInfo(rotated + ".gz").Length;
+            compressed++;
         }
 
         var removed = 0;
-        var root = Path.GetFullPath(context.ProjectDirectory).TrimEnd('/') + "/";
-        foreach (var rule in maintenance.Temp.Where(r => Path.GetFullPath(r.Path).StartsWith(root, StringComparison.Ordinal) && Directory.Exists(r.Path)))
+        var refused = new List<string>();
+        var scope = new ProjectScope(context.ProjectDirectory);
+        foreach (var rule in maintenance.Temp)
         {
-            foreach (var file in Directory.EnumerateFiles(rule.Path, "*", SearchOption.AllDirectories))
+            string dir;
+            try
             {
-                if (time.GetUtcNow() - File.GetLastWriteTimeUtc(file) > rule.OlderThan)
+                dir = scope.Declared(rule.Path);
+            }
+            catch (UnsafePathException ex)
+            {
+                refused.Add(ex.Message);
+                continue;
+            }
+
+            // Files and links (as themselves) past their age; directories stay, they may be in use.
+            var now = time.GetUtcNow();
+            foreach (var (path, node) in NoFollow.Walk(dir).Where(e => e.Node.Type is NodeType.File or NodeType.Link).ToList())
+            {
+                if (now - node.Modified > rule.OlderThan)
                 {
-                    freed += new FileInfo(file).Length;
-                    File.Delete(file);
+                    freed += node.Type == NodeType.File ? new FileInfo(path).Length : 0;
+                    NoFollow.Delete(path);
                     removed++;
                 }
             }
         }
 
-        return Task.FromResult(FixResult.Ok($"compressed {compressed} rotated logs, removed {removed} temp files, freed {freed} bytes"));
+        var detail = $"compressed {compressed} rotated logs, removed {removed} temp files, freed {freed} bytes";
+        return Task.FromResult(FixResult.Ok(refused.Count == 0 ? detail : $"{detail}; refused: {string.Join("; ", refused)}"));
     }
+
+    /// NAME.log.N files that are regular files (a link is not read through).
+    private IEnumerable<string> RotatedLogs() =>
+        Directory.Exists(logDirectory)
+            ? Directory.EnumerateFiles(logDirectory, "*.log.*")
+                .Where(f => char.IsAsciiDigit(f[^1]) && FileNode.Of(f).Type == NodeType.File).ToList()
+            : [];
 }

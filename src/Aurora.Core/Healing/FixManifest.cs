@@ -28,6 +28,11 @@ public sealed record FixManifest(string FixId, string Fix, string Service, strin
                 w.WriteString("kind", e.Kind.ToString().ToLowerInvariant());
                 w.WriteNumber("mode", (int)e.Mode);
                 w.WriteBoolean("root", e.IsRoot);
+                if (e.LinkTarget is not null)
+                {
+                    w.WriteString("target", e.LinkTarget);
+                }
+
                 w.WriteEndObject();
             }
 
@@ -48,14 +53,16 @@ public sealed record FixManifest(string FixId, string Fix, string Service, strin
             e.GetProperty("path").GetString()!,
             Enum.Parse<EntryKind>(e.GetProperty("kind").GetString()!, ignoreCase: true),
             (UnixFileMode)e.GetProperty("mode").GetInt32(),
-            e.GetProperty("root").GetBoolean())).ToList();
+            e.GetProperty("root").GetBoolean(),
+            e.TryGetProperty("target", out var target) ? target.GetString() : null)).ToList();
         return new FixManifest(r.GetProperty("fix_id").GetString()!, r.GetProperty("fix").GetString()!, r.GetProperty("service").GetString()!,
             r.GetProperty("cause").GetString()!, r.GetProperty("state").GetString()!, entries);
     }
 }
 
-public enum EntryKind { File, Directory, Missing }
+public enum EntryKind { File, Directory, Missing, Link, Other }
 
-/// One path as it was before the fix: a file (its bytes are in the backup), a directory, or nothing.
-/// Roots are the paths the fix declared; the rest were found inside a declared directory.
-public sealed record SnapshotEntry(string Path, EntryKind Kind, UnixFileMode Mode, bool IsRoot);
+/// One path as it was before the fix: a file (its bytes are in the backup), a directory, a symbolic link
+/// (its target, never what it points at), something else (a socket, a fifo: left alone), or nothing.
+/// Roots are the paths the fix declared, resolved; the rest were found inside a declared directory.
+public sealed record SnapshotEntry(string Path, EntryKind Kind, UnixFileMode Mode, bool IsRoot, string? LinkTarget = null);

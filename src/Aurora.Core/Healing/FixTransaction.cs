@@ -5,12 +5,12 @@ namespace Aurora.Core.Healing;
 /// dies in between rolls it back at its next start (RecoverPending).
 public sealed class FixTransaction
 {
-    private readonly string _projectDirectory;
+    private readonly ProjectScope _scope;
     private readonly FixManifest _begun;
 
-    private FixTransaction(string projectDirectory, string backupDirectory, FixManifest begun)
+    private FixTransaction(ProjectScope scope, string backupDirectory, FixManifest begun)
     {
-        _projectDirectory = projectDirectory;
+        _scope = scope;
         BackupDirectory = backupDirectory;
         _begun = begun;
     }
@@ -23,21 +23,30 @@ public sealed class FixTransaction
 
     public static FixTransaction Begin(string backupsDirectory, string fixId, IFix fix, FixContext context)
     {
-        var projectDirectory = context.ProjectDirectory;
+        var scope = new ProjectScope(context.ProjectDirectory);
         var backup = Path.Combine(backupsDirectory, fixId);
         Directory.CreateDirectory(backup);
-        var entries = FixSnapshot.Take(projectDirectory, fix.Touches(context), backup);
-        var manifest = new FixManifest(fixId, fix.Name, context.Service.Name, fix.Cause, FixManifest.Pending, entries);
-        var tx = new FixTransaction(projectDirectory, backup, manifest);
-        manifest.Write(tx.ManifestPath);
-        return tx;
+        try
+        {
+            var entries = FixSnapshot.Take(scope, fix.Touches(context), backup);
+            var manifest = new FixManifest(fixId, fix.Name, context.Service.Name, fix.Cause, FixManifest.Pending, entries);
+            var tx = new FixTransaction(scope, backup, manifest);
+            manifest.Write(tx.ManifestPath);
+            return tx;
+        }
+        catch
+        {
+            // Refused (a path outside the project) or failed (no space for the copy): the fix never runs.
+            NoFollow.Delete(backup);
+            throw;
+        }
     }
 
     public void Commit() => (_begun with { State = FixManifest.Committed }).Write(ManifestPath);
 
-    public (int Restored, int Removed) Rollback()
+    public RestoreResult Rollback()
     {
-        var result = FixSnapshot.Restore(_projectDirectory, _begun.Entries, BackupDirectory);
+        var result = FixSnapshot.Restore(_scope, _begun.Entries, BackupDirectory);
         (_begun with { State = FixManifest.RolledBack }).Write(ManifestPath);
         return result;
     }
@@ -46,6 +55,7 @@ public sealed class FixTransaction
     public static List<FixManifest> RecoverPending(string projectDirectory, string backupsDirectory)
     {
         var recovered = new List<FixManifest>();
+        var scope = new ProjectScope(projectDirectory);
         if (!Directory.Exists(backupsDirectory))
         {
             return recovered;
@@ -62,7 +72,7 @@ public sealed class FixTransaction
             var manifest = FixManifest.Read(path);
             if (manifest.State == FixManifest.Pending)
             {
-                new FixTransaction(projectDirectory, dir, manifest).Rollback();
+                new FixTransaction(scope, dir, manifest).Rollback();
                 recovered.Add(manifest);
             }
         }

@@ -68,8 +68,18 @@ public sealed partial class HealingEngine
         var fixId = $"fix-{_setup.Time.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
         var started = _setup.Time.GetTimestamp();
         var touches = fix.Touches(context);
+        FixTransaction tx;
+        try
+        {
+            tx = FixTransaction.Begin(_setup.BackupsDirectory, fixId, fix, context);
+        }
+        catch (Exception ex) when (ex is UnsafePathException or IOException or UnauthorizedAccessException)
+        {
+            Skip(supervisor.Name, context.Verdict.Cause, fix.Name, $"not applied, its snapshot could not be taken: {ex.Message}");
+            return false;
+        }
+
         _setup.Events.Publish(EventTypes.FixStarted, supervisor.Name, Data(fixId, fix, context).Add("touches", touches).Build());
-        var tx = FixTransaction.Begin(_setup.BackupsDirectory, fixId, fix, context);
         string detail;
         bool ok;
         try
@@ -104,11 +114,11 @@ public sealed partial class HealingEngine
             return true;
         }
 
-        var (restored, removed) = tx.Rollback();
+        var (restored, removed, refused) = tx.Rollback();
         _rolledBack[(supervisor.Name, context.Verdict.Cause, fix.Name)] = _setup.Time.GetUtcNow();
         supervisor.Output.WriteNote($"[aurora] fix {fix.Name} rolled back ({restored} restored, {removed} removed): {detail}");
         _setup.Events.Publish(EventTypes.FixRolledBack, supervisor.Name, Data(fixId, fix, context).Add("reason", detail)
-            .Add("restored", restored).Add("removed", removed).Add("duration_ms", took).Build());
+            .Add("restored", restored).Add("removed", removed).Add("refused", refused).Add("duration_ms", took).Build());
         return false;
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Aurora.Core.Healing;
 using Aurora.Core.Tests.Supervision;
 
@@ -12,25 +11,6 @@ public class FixTransactionTests : IDisposable
 
     public void Dispose() => Directory.Delete(_project, recursive: true);
 
-    private sealed class Touching(params string[] paths) : IFix
-    {
-        public string Name => "user:0:test";
-
-        public string Cause => "unknown";
-
-        public bool IsUserDefined => true;
-
-        public bool HoldsServiceDown => false;
-
-        public ImmutableArray<string> Verify => [];
-
-        public ImmutableArray<string> Touches(FixContext context) => [.. paths];
-
-        public (bool Applies, string Reason) Check(FixContext context) => (true, "");
-
-        public Task<FixResult> ApplyAsync(FixContext context, CancellationToken ct) => Task.FromResult(FixResult.Ok(""));
-    }
-
     private FixContext Context() => new(TestConfigs.Service("api"), new Aurora.Core.Diagnosis.Diagnosis("unknown", 0.1, [], ""), _project, "p");
 
     [Fact]
@@ -39,7 +19,7 @@ public class FixTransactionTests : IDisposable
         var file = Path.Combine(_project, "app.conf");
         File.WriteAllText(file, "before");
         var backups = Path.Combine(_project, ".aurora", "backups");
-        FixTransaction.Begin(backups, "fix-1", new Touching("app.conf", "new-dir"), Context());
+        FixTransaction.Begin(backups, "fix-1", new TouchingFix("app.conf", "new-dir"), Context());
 
         // The fix ran halfway, then the daemon died.
         File.WriteAllText(file, "half-written");
@@ -54,15 +34,15 @@ public class FixTransactionTests : IDisposable
 
     [Fact]
     public void A_fix_may_not_touch_anything_outside_the_project() =>
-        Assert.Throws<InvalidOperationException>(() =>
-            FixTransaction.Begin(Path.Combine(_project, "b"), "fix-2", new Touching("../outside.txt"), Context()));
+        Assert.Throws<UnsafePathException>(() =>
+            FixTransaction.Begin(Path.Combine(_project, "b"), "fix-2", new TouchingFix("../outside.txt"), Context()));
 
     [Fact]
     public void Committed_fix_keeps_its_changes()
     {
         var file = Path.Combine(_project, "a.txt");
         File.WriteAllText(file, "old");
-        var tx = FixTransaction.Begin(Path.Combine(_project, "b"), "fix-3", new Touching("a.txt"), Context());
+        var tx = FixTransaction.Begin(Path.Combine(_project, "b"), "fix-3", new TouchingFix("a.txt"), Context());
         File.WriteAllText(file, "new");
         tx.Commit();
         Assert.Equal("new", File.ReadAllText(file));

@@ -107,6 +107,43 @@ public class HealingTests
     }
 
     [Fact(Timeout = 60000)]
+    public async Task Rolling_back_a_fix_that_linked_a_directory_outside_the_project_into_vendor_deletes_nothing_there()
+    {
+        // Issue 19, finding 1: an npm workspace link made by the fix led the rollback into a directory outside.
+        var outside = Directory.CreateTempSubdirectory("aurora-outside-").FullName;
+        File.WriteAllText(Path.Combine(outside, "package.json"), "{\"name\": \"shared\"}");
+        File.SetUnixFileMode(Path.Combine(outside, "package.json"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
+        try
+        {
+            await using var project = TestProject.Create($$"""
+                services:
+                  api:
+                    command: ["python3", "-c", "import not_installed_module"]
+                    restart: { policy: never }
+                    fixes:
+                      - cause: missing_dependency
+                        run: ["ln", "-s", "{{outside}}", "vendor/shared"]
+                        touches: [vendor]
+                        verify: ["false"]
+                """);
+            Directory.CreateDirectory(Path.Combine(project.Dir, "vendor"));
+
+            await using var daemon = await project.StartDaemonAsync();
+            var rolledBack = await daemon.WaitForEvent(EventTypes.FixRolledBack, "api");
+
+            Assert.Equal(1, rolledBack.Data.GetProperty("removed").GetInt32());
+            Assert.False(Path.Exists(Path.Combine(project.Dir, "vendor", "shared")));
+            Assert.Equal(["package.json"], Directory.GetFileSystemEntries(outside).Select(Path.GetFileName));
+            Assert.Equal("{\"name\": \"shared\"}", File.ReadAllText(Path.Combine(outside, "package.json")));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(Path.Combine(outside, "package.json")));
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
+
+    [Fact(Timeout = 60000)]
     public async Task A_foreign_port_holder_is_named_and_left_alone()
     {
         using var foreign = new TcpListener(IPAddress.Loopback, 0);
