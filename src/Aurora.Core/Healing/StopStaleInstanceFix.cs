@@ -22,7 +22,9 @@ public sealed partial class StopStaleInstanceFix(IPortOwners owners, TimeProvide
 
     public ImmutableArray<string> Verify => [];
 
-    [GeneratedRegex(@"^port (\d+) is held by pid (\d+)")]
+    // ASCII digits only (\d also matches other scripts' digits), at most five: the line is the service's
+    // own output, and anything may be written there (issue 19, finding 7).
+    [GeneratedRegex(@"^port ([0-9]{1,5}) is held by pid [0-9]+")]
     private static partial Regex HeldBy();
 
     public ImmutableArray<string> Touches(FixContext context) => [];
@@ -53,7 +55,8 @@ public sealed partial class StopStaleInstanceFix(IPortOwners owners, TimeProvide
     private PortOwner? Holder(FixContext context)
     {
         var ports = context.Verdict.Evidence.Select(e => HeldBy().Match(e)).Where(m => m.Success)
-            .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
+            .Select(m => int.Parse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture))
+            .Where(p => p is > 0 and <= 65535)
             .Concat(context.Service.Ports).Distinct();
         return ports.Select(owners.Owner).FirstOrDefault(o => o is not null);
     }
