@@ -71,7 +71,7 @@ public sealed partial class HealingEngine
         FixTransaction tx;
         try
         {
-            tx = FixTransaction.Begin(_setup.BackupsDirectory, fixId, fix, context);
+            tx = FixTransaction.Begin(_setup.BackupsDirectory, fixId, fix, context, _setup.Time);
         }
         catch (Exception ex) when (ex is UnsafePathException or IOException or UnauthorizedAccessException)
         {
@@ -104,22 +104,42 @@ public sealed partial class HealingEngine
             (ok, detail) = (false, ex.Message);
         }
 
-        _setup.Records.Record(context.Verdict.Cause, fix.Name, ok);
+        // The outcome is made final first (commit, or roll back), and only then recorded: recording may fail
+        // (a full disk), and that must cost the statistics, never the fix.
         var took = (long)_setup.Time.GetElapsedTime(started).TotalMilliseconds;
         if (ok)
         {
             tx.Commit();
+            var recordError = TryRecord(context.Verdict.Cause, fix.Name, worked: true);
             supervisor.Output.WriteNote($"[aurora] fix {fix.Name} verified in {took} ms: {detail}");
-            _setup.Events.Publish(EventTypes.FixVerified, supervisor.Name, Data(fixId, fix, context).Add("detail", detail).Add("duration_ms", took).Build());
+            _setup.Events.Publish(EventTypes.FixVerified, supervisor.Name, WithRecordError(Data(fixId, fix, context).Add("detail", detail)
+                .Add("duration_ms", took), recordError).Build());
             return true;
         }
 
         var (restored, removed, refused) = tx.Rollback();
+        var error = TryRecord(context.Verdict.Cause, fix.Name, worked: false);
         _rolledBack[(supervisor.Name, context.Verdict.Cause, fix.Name)] = _setup.Time.GetUtcNow();
         supervisor.Output.WriteNote($"[aurora] fix {fix.Name} rolled back ({restored} restored, {removed} removed): {detail}");
-        _setup.Events.Publish(EventTypes.FixRolledBack, supervisor.Name, Data(fixId, fix, context).Add("reason", detail)
-            .Add("restored", restored).Add("removed", removed).Add("refused", refused).Add("duration_ms", took).Build());
+        _setup.Events.Publish(EventTypes.FixRolledBack, supervisor.Name, WithRecordError(Data(fixId, fix, context).Add("reason", detail)
+            .Add("restored", restored).Add("removed", removed).Add("refused", refused).Add("duration_ms", took), error).Build());
         return false;
+    }
+
+    private static EventData WithRecordError(EventData data, string? error) => error is null ? data : data.Add("record_error", error);
+
+    /// Null when the outcome was recorded, otherwise why not.
+    private string? TryRecord(string cause, string fix, bool worked)
+    {
+        try
+        {
+            _setup.Records.Record(cause, fix, worked);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return ex.Message;
+        }
     }
 
     private IEnumerable<IFix> Catalog(ServiceSupervisor supervisor, Config.AuroraConfig config)

@@ -30,7 +30,7 @@ public sealed class SymlinkSafetyTests : IDisposable
     {
         Directory.CreateDirectory(In("vendor"));
         File.WriteAllText(In("vendor/lib.js"), "lib");
-        var tx = FixTransaction.Begin(Backups, "fix-1", new TouchingFix("vendor"), Context());
+        var tx = FixTransaction.Begin(Backups, "fix-1", new TouchingFix("vendor"), Context(), TimeProvider.System);
 
         File.CreateSymbolicLink(In("vendor/shared"), _outside.Root);
         tx.Rollback();
@@ -45,7 +45,7 @@ public sealed class SymlinkSafetyTests : IDisposable
     {
         Directory.CreateDirectory(In("vendor"));
         File.CreateSymbolicLink(In("vendor/shared"), _outside.Root);
-        var tx = FixTransaction.Begin(Backups, "fix-2", new TouchingFix("vendor"), Context());
+        var tx = FixTransaction.Begin(Backups, "fix-2", new TouchingFix("vendor"), Context(), TimeProvider.System);
         Assert.Empty(Directory.EnumerateFiles(Backups, "a.txt", SearchOption.AllDirectories));
 
         // The fix retargets the link; rollback puts the link back as it was and reaches into neither target.
@@ -72,7 +72,7 @@ public sealed class SymlinkSafetyTests : IDisposable
     {
         File.WriteAllText(In("config.json"), "{}");
         File.SetUnixFileMode(In("config.json"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
-        var tx = FixTransaction.Begin(Backups, "fix-3", new TouchingFix("config.json"), Context());
+        var tx = FixTransaction.Begin(Backups, "fix-3", new TouchingFix("config.json"), Context(), TimeProvider.System);
 
         File.Delete(In("config.json"));
         File.CreateSymbolicLink(In("config.json"), _outside.Entry("a.txt"));
@@ -89,7 +89,7 @@ public sealed class SymlinkSafetyTests : IDisposable
     {
         Directory.CreateDirectory(In("data"));
         File.WriteAllText(In("data/keep.txt"), "keep");
-        var tx = FixTransaction.Begin(Backups, "fix-4", new TouchingFix("data"), Context());
+        var tx = FixTransaction.Begin(Backups, "fix-4", new TouchingFix("data"), Context(), TimeProvider.System);
 
         Directory.Delete(In("data"), recursive: true);
         File.CreateSymbolicLink(In("data"), _outside.Root);
@@ -103,11 +103,11 @@ public sealed class SymlinkSafetyTests : IDisposable
     [Fact]
     public void A_declared_path_that_was_missing_and_became_a_link_is_unlinked_at_recovery()
     {
-        FixTransaction.Begin(Backups, "fix-5", new TouchingFix("node_modules"), Context());
+        FixTransaction.Begin(Backups, "fix-5", new TouchingFix("node_modules"), Context(), TimeProvider.System);
         File.CreateSymbolicLink(In("node_modules"), _outside.Root);
 
         // The daemon died mid-fix: the next start rolls it back.
-        Assert.Single(FixTransaction.RecoverPending(_project, Backups));
+        Assert.Single(FixTransaction.RecoverPending(_project, Backups, TimeProvider.System));
 
         Assert.False(Path.Exists(In("node_modules")));
         _outside.AssertUntouched();
@@ -128,7 +128,7 @@ public sealed class SymlinkSafetyTests : IDisposable
         File.CreateSymbolicLink(In("vendor/shared"), _outside.Root);
         File.CreateSymbolicLink(In("state-link"), In(".aurora"));
 
-        var refused = Assert.Throws<UnsafePathException>(() => FixTransaction.Begin(Backups, "fix-6", new TouchingFix(touches), Context()));
+        var refused = Assert.Throws<UnsafePathException>(() => FixTransaction.Begin(Backups, "fix-6", new TouchingFix(touches), Context(), TimeProvider.System));
 
         Assert.Contains(touches.TrimEnd('/'), refused.Message);
         Assert.False(Directory.Exists(Path.Combine(Backups, "fix-6")));

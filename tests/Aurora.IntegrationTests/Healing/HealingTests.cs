@@ -144,6 +144,35 @@ public class HealingTests
     }
 
     [Fact(Timeout = 60000)]
+    public async Task A_disk_full_while_recording_the_outcome_never_undoes_a_verified_fix()
+    {
+        // Issue 19, finding 7: the record store threw ENOSPC before the commit, so the next start rolled back a fix
+        // that worked. Here the store's temp file leads to /dev/full: every write to it fails with ENOSPC.
+        await using var project = TestProject.Create("""
+            services:
+              api:
+                command: ["python3", "-c", "import greetings, time; time.sleep(1000)"]
+                env: { PYTHONPATH: "lib" }
+                restart: { backoff: { initial: 100ms } }
+                fixes:
+                  - cause: missing_dependency
+                    run: ["sh", "-c", "mkdir -p lib && echo 'GREETING = 1' > lib/greetings.py"]
+                    touches: [lib]
+            """);
+        Directory.CreateDirectory(project.Paths.StateDirectory);
+        File.CreateSymbolicLink(project.Paths.FixRecords + ".tmp", "/dev/full");
+
+        var daemon = await project.StartDaemonAsync();
+        var verified = await daemon.WaitForEvent(EventTypes.FixVerified, "api");
+        Assert.Contains("No space left on device", verified.Data.GetProperty("record_error").GetString());
+        await daemon.DisposeAsync();
+
+        // The next start finds nothing pending: the fix stays.
+        Assert.Empty(Aurora.Core.Healing.FixTransaction.RecoverPending(project.Dir, project.Paths.Backups, TimeProvider.System));
+        Assert.True(File.Exists(Path.Combine(project.Dir, "lib", "greetings.py")));
+    }
+
+    [Fact(Timeout = 60000)]
     public async Task A_foreign_port_holder_is_named_and_left_alone()
     {
         using var foreign = new TcpListener(IPAddress.Loopback, 0);
