@@ -20,6 +20,14 @@ public sealed record AuroraConfig(
 public sealed record HealingConfig(bool Enabled, TimeSpan VerifyTimeout)
 {
     public static readonly HealingConfig Default = new(true, TimeSpan.FromSeconds(30));
+
+    public BackupRetention Backups { get; init; } = BackupRetention.Default;
+}
+
+/// `healing.backups`: how many backups of finished fixes `.aurora/backups/` keeps, and for how long.
+public sealed record BackupRetention(int Keep, TimeSpan MaxAge)
+{
+    public static readonly BackupRetention Default = new(20, TimeSpan.FromDays(7));
 }
 
 public sealed record MonitorConfig(TimeSpan SampleInterval, TimeSpan PredictHorizon)

@@ -6,11 +6,12 @@ using Aurora.Core.Supervision;
 
 namespace Aurora.Core.Healing;
 
-/// disk_full: compress rotated service logs and remove maintenance.temp files past their age — only
-/// inside the project directory. It snapshots nothing: freeing space is the point, and a copy would need it.
+/// disk_full: compress rotated service logs, remove maintenance.temp files past their age and prune the
+/// backups of finished fixes (healing.backups) — only inside the project directory. It snapshots nothing:
+/// freeing space is the point, and a copy would need it.
 /// No link is followed: a temp path that leads out of the project is refused, an old link inside it is
 /// removed as itself, and a rotated log that is a link is left alone.
-public sealed class CleanDiskFix(string logDirectory, MaintenanceConfig maintenance, TimeProvider time) : IFix
+public sealed class CleanDiskFix(string logDirectory, MaintenanceConfig maintenance, BackupPruner backups, TimeProvider time) : IFix
 {
     public string Name => "clean_disk";
 
@@ -73,7 +74,8 @@ public sealed class CleanDiskFix(string logDirectory, MaintenanceConfig maintena
             }
         }
 
-        var detail = $"compressed {compressed} rotated logs, removed {removed} temp files, freed {freed} bytes";
+        var pruned = backups.Prune().Count;
+        var detail = $"compressed {compressed} rotated logs, removed {removed} temp files, pruned {pruned} fix backups, freed {freed} bytes";
         return Task.FromResult(FixResult.Ok(refused.Count == 0 ? detail : $"{detail}; refused: {string.Join("; ", refused)}"));
     }
 

@@ -8,7 +8,9 @@ namespace Aurora.Core.Healing;
 /// marker still says the transaction is over.
 public sealed class FixTransaction
 {
-    private const string ManifestName = "manifest.json", PendingMarker = "pending";
+    public const string ManifestName = "manifest.json";
+
+    private const string PendingMarker = "pending";
 
     private readonly ProjectScope _scope;
     private readonly FixManifest _begun;

@@ -110,6 +110,7 @@ public sealed partial class HealingEngine
         if (ok)
         {
             tx.Commit();
+            PruneBackups();
             var recordError = TryRecord(context.Verdict.Cause, fix.Name, worked: true);
             supervisor.Output.WriteNote($"[aurora] fix {fix.Name} verified in {took} ms: {detail}");
             _setup.Events.Publish(EventTypes.FixVerified, supervisor.Name, WithRecordError(Data(fixId, fix, context).Add("detail", detail)
@@ -118,12 +119,27 @@ public sealed partial class HealingEngine
         }
 
         var (restored, removed, refused) = tx.Rollback();
+        PruneBackups();
         var error = TryRecord(context.Verdict.Cause, fix.Name, worked: false);
         _rolledBack[(supervisor.Name, context.Verdict.Cause, fix.Name)] = _setup.Time.GetUtcNow();
         supervisor.Output.WriteNote($"[aurora] fix {fix.Name} rolled back ({restored} restored, {removed} removed): {detail}");
         _setup.Events.Publish(EventTypes.FixRolledBack, supervisor.Name, WithRecordError(Data(fixId, fix, context).Add("reason", detail)
             .Add("restored", restored).Add("removed", removed).Add("refused", refused).Add("duration_ms", took), error).Build());
         return false;
+    }
+
+    private BackupPruner Backups(Config.AuroraConfig config) => new(_setup.BackupsDirectory, config.Healing.Backups, _setup.Time);
+
+    /// healing.backups, after a fix has ended; a failure here is retried after the next one.
+    private void PruneBackups()
+    {
+        try
+        {
+            Backups(_setup.Orchestrator.Config).Prune();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+        }
     }
 
     private static EventData WithRecordError(EventData data, string? error) => error is null ? data : data.Add("record_error", error);
@@ -156,7 +172,7 @@ public sealed partial class HealingEngine
         yield return new StopStaleInstanceFix(_setup.Ports, _setup.Time);
         yield return new RestartFix(Causes.Hang);
         yield return new RestartFix(Causes.OutOfMemory);
-        yield return new CleanDiskFix(_setup.LogDirectory, config.Maintenance, _setup.Time);
+        yield return new CleanDiskFix(_setup.LogDirectory, config.Maintenance, Backups(config), _setup.Time);
     }
 
     private void Skip(string service, string cause, string? fix, string reason) =>

@@ -35,6 +35,7 @@ public sealed partial class HealingEngine : IAsyncDisposable
                 .Add("cause", m.Cause).Add("reason", "the daemon stopped in the middle of this fix; its snapshot was restored").Add("recovered", true).Build());
         }
 
+        PruneBackups();
         _watch = Task.Run(() => WatchAsync(afterSeq, _stop.Token));
         _work = Task.Run(() => WorkAsync(_stop.Token));
     }

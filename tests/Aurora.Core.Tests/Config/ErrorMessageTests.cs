@@ -236,4 +236,21 @@ public sealed class ErrorMessageTests : IDisposable
             "aurora.yaml:6:11: services.api.stop: expected a mapping (key: value), got \"SIGTERM\"",
         ], problems);
     }
+
+    [Fact]
+    public void Healing_backups_are_validated()
+    {
+        var problems = _project.Problems("""
+            services:
+              api: { command: python3 }
+            healing: { backups: { keep: -1, max_age: forever, count: 3 } }
+            """);
+
+        Assert.Equal(
+        [
+            "aurora.yaml:3:29: healing.backups.keep: \"-1\" must be between 0 and 100000",
+            "aurora.yaml:3:42: healing.backups.max_age: \"forever\" is not a duration; use a number with ms, s, m, h or d (e.g. 500ms, 30s)",
+            "aurora.yaml:3:51: healing.backups.count: unknown key \"count\"; allowed here: keep, max_age",
+        ], problems);
+    }
 }

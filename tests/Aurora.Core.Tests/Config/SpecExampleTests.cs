@@ -42,7 +42,7 @@ public sealed class SpecExampleTests : IDisposable
                 run: ["pip", "install", "-r", "requirements.txt"]
                 touches: [requirements.txt, .venv]
                 verify: ["python3", "-c", "import app"]
-        healing: { enabled: true, verify_timeout: 30s }
+        healing: { enabled: true, verify_timeout: 30s, backups: { keep: 20, max_age: 7d } }
         monitor: { sample_interval: 1s, predict_horizon: 15m }
         maintenance:
           temp: [{ path: ./tmp, older_than: 1d }]

@@ -176,7 +176,7 @@ public sealed class SymlinkSafetyTests : IDisposable
         File.WriteAllText(Path.Combine(tmp, "old.txt"), "old");
         File.CreateSymbolicLink(Path.Combine(tmp, "ext"), _outside.Root);
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(3));
-        var fix = new CleanDiskFix(In(".aurora/logs"), new MaintenanceConfig([new TempRule(tmp, TimeSpan.FromDays(1))], null), time);
+        var fix = new CleanDiskFix(In(".aurora/logs"), new MaintenanceConfig([new TempRule(tmp, TimeSpan.FromDays(1))], null), new BackupPruner(Backups, BackupRetention.Default, time), time);
 
         await fix.ApplyAsync(Context(), CancellationToken.None);
 
@@ -191,7 +191,7 @@ public sealed class SymlinkSafetyTests : IDisposable
         // The link appeared after the config was validated.
         File.CreateSymbolicLink(In("tmp"), _outside.Root);
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(3));
-        var fix = new CleanDiskFix(In(".aurora/logs"), new MaintenanceConfig([new TempRule(In("tmp"), TimeSpan.FromDays(1))], null), time);
+        var fix = new CleanDiskFix(In(".aurora/logs"), new MaintenanceConfig([new TempRule(In("tmp"), TimeSpan.FromDays(1))], null), new BackupPruner(Backups, BackupRetention.Default, time), time);
 
         var result = await fix.ApplyAsync(Context(), CancellationToken.None);
 
@@ -205,7 +205,7 @@ public sealed class SymlinkSafetyTests : IDisposable
         var logs = In(".aurora/logs");
         Directory.CreateDirectory(logs);
         File.CreateSymbolicLink(Path.Combine(logs, "api.log.1"), _outside.Entry("a.txt"));
-        var fix = new CleanDiskFix(logs, MaintenanceConfig.Default, TimeProvider.System);
+        var fix = new CleanDiskFix(logs, MaintenanceConfig.Default, new BackupPruner(Backups, BackupRetention.Default, TimeProvider.System), TimeProvider.System);
 
         await fix.ApplyAsync(Context(), CancellationToken.None);
 

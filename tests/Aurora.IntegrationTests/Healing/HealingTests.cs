@@ -173,6 +173,31 @@ public class HealingTests
     }
 
     [Fact(Timeout = 60000)]
+    public async Task The_backup_of_a_finished_fix_is_pruned_by_healing_backups()
+    {
+        // Issue 19, finding 5: .aurora/backups grew with every attempt.
+        await using var project = TestProject.Create("""
+            services:
+              api:
+                command: ["python3", "-c", "import greetings, time; time.sleep(1000)"]
+                env: { PYTHONPATH: "lib" }
+                restart: { backoff: { initial: 100ms } }
+                fixes:
+                  - cause: missing_dependency
+                    run: ["sh", "-c", "mkdir -p lib && echo 'GREETING = 1' > lib/greetings.py"]
+                    touches: [lib]
+            healing: { backups: { keep: 0 } }
+            """);
+        Directory.CreateDirectory(Path.Combine(project.Paths.Backups, "fix-20200101-000000-old"));
+
+        await using var daemon = await project.StartDaemonAsync();
+        await daemon.WaitForEvent(EventTypes.FixVerified, "api");
+
+        Assert.Empty(Directory.GetFileSystemEntries(project.Paths.Backups));
+        Assert.True(File.Exists(Path.Combine(project.Dir, "lib", "greetings.py")));
+    }
+
+    [Fact(Timeout = 60000)]
     public async Task A_foreign_port_holder_is_named_and_left_alone()
     {
         using var foreign = new TcpListener(IPAddress.Loopback, 0);
