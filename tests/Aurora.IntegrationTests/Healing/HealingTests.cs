@@ -13,6 +13,18 @@ namespace Aurora.IntegrationTests.Healing;
 /// Real failing programs healed (or deliberately not) as transactions.
 public class HealingTests
 {
+    /// A service that fails on a missing module, and its own fix that creates the module (and is verified).
+    private const string MissingModuleWithUserFix = """
+        services:
+          api:
+            command: ["python3", "-c", "import greetings, time; time.sleep(1000)"]
+            env: { PYTHONPATH: "lib" }
+            restart: { backoff: { initial: 100ms } }
+            fixes:
+              - cause: missing_dependency
+                run: ["sh", "-c", "mkdir -p lib && echo 'GREETING = 1' > lib/greetings.py"]
+                touches: [lib]
+        """;
 
     [Fact(Timeout = 60000)]
     public async Task Missing_python_module_is_installed_verified_and_the_service_becomes_healthy()
@@ -148,17 +160,7 @@ public class HealingTests
     {
         // Issue 19, finding 7: the record store threw ENOSPC before the commit, so the next start rolled back a fix
         // that worked. Here the store's temp file leads to /dev/full: every write to it fails with ENOSPC.
-        await using var project = TestProject.Create("""
-            services:
-              api:
-                command: ["python3", "-c", "import greetings, time; time.sleep(1000)"]
-                env: { PYTHONPATH: "lib" }
-                restart: { backoff: { initial: 100ms } }
-                fixes:
-                  - cause: missing_dependency
-                    run: ["sh", "-c", "mkdir -p lib && echo 'GREETING = 1' > lib/greetings.py"]
-                    touches: [lib]
-            """);
+        await using var project = TestProject.Create(MissingModuleWithUserFix);
         Directory.CreateDirectory(project.Paths.StateDirectory);
         File.CreateSymbolicLink(project.Paths.FixRecords + ".tmp", "/dev/full");
 
@@ -176,18 +178,7 @@ public class HealingTests
     public async Task The_backup_of_a_finished_fix_is_pruned_by_healing_backups()
     {
         // Issue 19, finding 5: .aurora/backups grew with every attempt.
-        await using var project = TestProject.Create("""
-            services:
-              api:
-                command: ["python3", "-c", "import greetings, time; time.sleep(1000)"]
-                env: { PYTHONPATH: "lib" }
-                restart: { backoff: { initial: 100ms } }
-                fixes:
-                  - cause: missing_dependency
-                    run: ["sh", "-c", "mkdir -p lib && echo 'GREETING = 1' > lib/greetings.py"]
-                    touches: [lib]
-            healing: { backups: { keep: 0 } }
-            """);
+        await using var project = TestProject.Create(MissingModuleWithUserFix + "\nhealing: { backups: { keep: 0 } }\n");
         Directory.CreateDirectory(Path.Combine(project.Paths.Backups, "fix-20200101-000000-old"));
 
         await using var daemon = await project.StartDaemonAsync();
