@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.IO.Compression;
 using Aurora.Core.Config;
 using Aurora.Core.Diagnosis;
 using Aurora.Core.Supervision;
@@ -11,8 +10,11 @@ namespace Aurora.Core.Healing;
 /// freeing space is the point, and a copy would need it.
 /// No link is followed: a temp path that leads out of the project is refused, an old link inside it is
 /// removed as itself, and a rotated log that is a link is left alone.
-public sealed class CleanDiskFix(string logDirectory, MaintenanceConfig maintenance, BackupPruner backups, TimeProvider time) : IFix
+public sealed class CleanDiskFix(string logDirectory, MaintenanceConfig maintenance, BackupPruner backups, TimeProvider time,
+    LogCompressor? compressor = null) : IFix
 {
+    private readonly LogCompressor _compressor = compressor ?? new LogCompressor();
+
     public string Name => "clean_disk";
 
     public string Cause => Causes.DiskFull;
@@ -31,18 +33,19 @@ public sealed class CleanDiskFix(string logDirectory, MaintenanceConfig maintena
     {
         long freed = 0;
         var compressed = 0;
+        var failed = new List<string>();
         foreach (var rotated in RotatedLogs())
         {
-            var before = new FileInfo(rotated).Length;
-            using (var input = File.OpenRead(rotated))
-            using (var output = new GZipStream(File.Create(rotated + ".gz"), CompressionLevel.SmallestSize))
+            var (saved, error) = _compressor.Compress(rotated);
+            freed += saved;
+            if (error is null)
             {
-                input.CopyTo(output);
+                compressed++;
             }
-
-            File.Delete(rotated);
-            freed += before - new FileInfo(rotated + ".gz").Length;
-            compressed++;
+            else
+            {
+                failed.Add($"{Path.GetFileName(rotated)}: {error}");
+            }
         }
 
         var removed = 0;
@@ -75,14 +78,21 @@ public sealed class CleanDiskFix(string logDirectory, MaintenanceConfig maintena
         }
 
         var pruned = backups.Prune().Count;
-        var detail = $"compressed {compressed} rotated logs, removed {removed} temp files, pruned {pruned} fix backups, freed {freed} bytes";
-        return Task.FromResult(FixResult.Ok(refused.Count == 0 ? detail : $"{detail}; refused: {string.Join("; ", refused)}"));
+        var detail = $"compressed {compressed} rotated logs, removed {removed} temp files, pruned {pruned} fix backups, freed {freed} bytes"
+            + (failed.Count == 0 ? "" : $"; not compressed: {string.Join("; ", failed)}")
+            + (refused.Count == 0 ? "" : $"; refused: {string.Join("; ", refused)}");
+        return Task.FromResult(FixResult.Ok(detail));
     }
 
     /// NAME.log.N files that are regular files (a link is not read through).
-    private IEnumerable<string> RotatedLogs() =>
-        Directory.Exists(logDirectory)
-            ? Directory.EnumerateFiles(logDirectory, "*.log.*")
-                .Where(f => char.IsAsciiDigit(f[^1]) && FileNode.Of(f).Type == NodeType.File).ToList()
-            : [];
+    private List<string> RotatedLogs()
+    {
+        if (FileNode.Of(logDirectory).Type != NodeType.Directory)
+        {
+            return [];
+        }
+
+        LogCompressor.RemoveLeftovers(logDirectory);
+        return [.. Directory.EnumerateFiles(logDirectory, "*.log.*").Where(f => char.IsAsciiDigit(f[^1]) && FileNode.Of(f).Type == NodeType.File)];
+    }
 }
