@@ -4,7 +4,7 @@ using Aurora.Core.Config;
 namespace Aurora.Core.Reload;
 
 /// Compares two validated configs. A change to what the running process was started with (command,
-/// cwd, env — env_file contents included, since they are merged into env —, ports, limits) restarts the
+/// cwd, env — env_file contents included, since they are merged into env —, ports, limits, umask) restarts the
 /// service; anything else (health, restart, stop, logs, depends_on, …) is applied in place.
 public static class ReloadPlanner
 {
@@ -52,6 +52,7 @@ public static class ReloadPlanner
             && a.Environment.All(kv => b.Environment.TryGetValue(kv.Key, out var v) && v == kv.Value));
         Check(fields, "ports", a.Ports.SequenceEqual(b.Ports));
         Check(fields, "limits", a.Limits == b.Limits);
+        Check(fields, "umask", a.Umask == b.Umask);
         return fields.ToImmutable();
     }
 

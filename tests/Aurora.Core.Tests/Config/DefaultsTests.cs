@@ -34,6 +34,7 @@ public sealed class DefaultsTests : IDisposable
         Assert.Equal(DependencyFailureAction.Stop, api.OnDependencyFailure);
         Assert.Empty(api.Install);
         Assert.Empty(api.Fixes);
+        Assert.Null(api.Umask);
     }
 
     [Fact]

@@ -253,4 +253,28 @@ public sealed class ErrorMessageTests : IDisposable
             "aurora.yaml:3:51: healing.backups.count: unknown key \"count\"; allowed here: keep, max_age",
         ], problems);
     }
+
+    [Theory]
+    [InlineData("\"022\"", 0b000_010_010)]
+    [InlineData("\"0077\"", 0b000_111_111)]
+    [InlineData("027", 0b000_010_111)]
+    [InlineData("\"0\"", 0)]
+    public void Umask_is_an_octal_string(string written, int mask)
+    {
+        var config = _project.Load($"services:\n  api: {{ command: python3, umask: {written} }}\n").Config!;
+
+        Assert.Equal(mask, config.Services[0].Umask);
+    }
+
+    [Theory]
+    [InlineData("\"18\"", "\"18\"")]
+    [InlineData("\"1777\"", "\"1777\"")]
+    [InlineData("u=rwx", "\"u=rwx\"")]
+    [InlineData("''", "\"\"")]
+    public void A_bad_umask_is_a_positioned_error(string written, string shown)
+    {
+        var problems = _project.Problems($"services:\n  api: {{ command: python3, umask: {written} }}\n");
+
+        Assert.Equal([$"aurora.yaml:2:35: services.api.umask: {shown} is not a umask; use octal digits from 000 to 777, e.g. umask: \"022\" (or \"077\" to keep its files private)"], problems);
+    }
 }

@@ -34,6 +34,7 @@ public sealed class SpecExampleTests : IDisposable
               memory: 512MiB                # of the whole process tree, sustained for `for` → restart
               cpu: 90%                      # of one core
               for: 30s
+            umask: "022"                    # default: the umask of whoever ran `aurora up`
             logs: { max_size: 10MiB, keep: 5 }
             on_dependency_failure: stop     # stop | keep | restart  (graceful degradation)
             install: ["npm", "ci"]          # how to (re)install its dependencies: used by fixes and `doctor`
@@ -83,6 +84,7 @@ public sealed class SpecExampleTests : IDisposable
         Assert.Equal(RestartConfig.Default, api.Restart);
         Assert.Equal(StopConfig.Default, api.Stop);
         Assert.Equal(new ResourceLimits(512L * 1024 * 1024, 90, TimeSpan.FromSeconds(30)), api.Limits);
+        Assert.Equal(0b000_010_010, api.Umask);
         Assert.Equal(LogConfig.Default, api.Logs);
         Assert.Equal(["npm", "ci"], api.Install);
         var fix = Assert.Single(api.Fixes);

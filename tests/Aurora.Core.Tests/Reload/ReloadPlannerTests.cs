@@ -48,4 +48,12 @@ public class ReloadPlannerTests
         var plan = ReloadPlanner.Plan(Config(a), Config(a with { Command = ["other"], Restart = RestartConfig.Default with { Policy = RestartPolicyKind.Always } }));
         Assert.Equal(["command", "restart"], Assert.Single(plan.Restarted).Fields);
     }
+
+    [Fact]
+    public void A_changed_umask_restarts_the_service()
+    {
+        var a = TestConfigs.Service("a");
+        var plan = ReloadPlanner.Plan(Config(a), Config(a with { Umask = 0b000_010_010 }));
+        Assert.Equal(["umask"], Assert.Single(plan.Restarted).Fields);
+    }
 }
