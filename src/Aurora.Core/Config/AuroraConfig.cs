@@ -46,7 +46,14 @@ public sealed record MaintenanceConfig(ImmutableArray<TempRule> Temp, DiskRule? 
 
 public sealed record DashboardConfig(string Host, int Port, bool AllowRemote);
 
-public sealed record NotifyConfig(string Webhook, ImmutableArray<string> Events);
+public sealed record NotifyConfig(string Webhook, ImmutableArray<string> Events)
+{
+    // By value: ImmutableArray's own equality compares references, and a reload compares configs built apart.
+    public bool Equals(NotifyConfig? other) =>
+        other is not null && Webhook == other.Webhook && Events.SequenceEqual(other.Events);
+
+    public override int GetHashCode() => HashCode.Combine(Webhook, Events.Length);
+}
 
 /// Retention of the event store: whichever bound is hit first trims the oldest events.
 public sealed record StoreConfig(long MaxEvents, TimeSpan MaxAge)

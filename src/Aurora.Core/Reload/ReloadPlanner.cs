@@ -40,7 +40,8 @@ public static class ReloadPlanner
             restarted.ToImmutable(),
             updated.ToImmutable(),
             unchanged.ToImmutable(),
-            DaemonFields(current, next));
+            DaemonFields(current, next),
+            SettingsFields(current, next));
     }
 
     private static ImmutableArray<string> ProcessFields(ServiceConfig a, ServiceConfig b)
@@ -80,6 +81,15 @@ public static class ReloadPlanner
         var fields = ImmutableArray.CreateBuilder<string>();
         Check(fields, "dashboard", a.Dashboard == b.Dashboard);
         Check(fields, "store", a.Store == b.Store);
+        return fields.ToImmutable();
+    }
+
+    private static ImmutableArray<string> SettingsFields(AuroraConfig a, AuroraConfig b)
+    {
+        var fields = ImmutableArray.CreateBuilder<string>();
+        Check(fields, "notify", a.Notify.SequenceEqual(b.Notify));
+        Check(fields, "healing", a.Healing == b.Healing);
+        Check(fields, "maintenance", a.Maintenance.Disk == b.Maintenance.Disk && a.Maintenance.Temp.SequenceEqual(b.Maintenance.Temp));
         return fields.ToImmutable();
     }
 

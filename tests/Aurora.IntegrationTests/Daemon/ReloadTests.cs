@@ -111,6 +111,26 @@ public class ReloadTests
     }
 
     [Fact(Timeout = 60000)]
+    public async Task Reload_applies_a_changed_notify_list()
+    {
+        // Issue 12: a change to notify: was parsed and then ignored until the daemon restarted.
+        var ct = TestContext.Current.CancellationToken;
+        await using var hook = new Events.WebhookServer();
+        await using var project = TestProject.Create(Base);
+        await using var daemon = await project.StartDaemonAsync();
+        var before = await RunningPids(project, daemon, ct);
+
+        project.Write(Base + $"\nnotify: [{{ webhook: \"{hook.Url}\", events: [config.reloaded] }}]\n");
+        var result = await project.Cli(ct, "reload");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        var (_, body) = await hook.Requests.Reader.ReadAsync(ct).AsTask().DefaultTimeout();
+        Assert.Contains("\"type\":\"config.reloaded\"", body);
+        Assert.Contains("\"settings\":[\"notify\"]", body);
+        Assert.Equal(before, await Pids(project, ct));
+    }
+
+    [Fact(Timeout = 60000)]
     public async Task Dry_run_prints_the_diff_and_changes_nothing()
     {
         var ct = TestContext.Current.CancellationToken;
