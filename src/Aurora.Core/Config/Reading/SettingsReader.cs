@@ -35,9 +35,13 @@ internal static class SettingsReader
     public static MonitorConfig Monitor(YamlMap root)
     {
         var d = MonitorConfig.Default;
-        return root.Map("monitor", MonitorKeys) is not { } map
-            ? d
-            : new MonitorConfig(
+        if (root.Map("monitor", MonitorKeys) is not { } map)
+        {
+            return d;
+        }
+
+        NotEnforced.Warn(map, NotEnforced.Monitor, MonitorKeys);
+        return new MonitorConfig(
                 map.Duration("sample_interval", d.SampleInterval, TimeSpan.FromMilliseconds(100), TimeSpan.MaxValue),
                 map.Duration("predict_horizon", d.PredictHorizon, TimeSpan.FromSeconds(1), TimeSpan.MaxValue));
     }
