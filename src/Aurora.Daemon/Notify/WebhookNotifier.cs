@@ -71,6 +71,12 @@ public sealed class WebhookNotifier : IAsyncDisposable
     {
         lock (_gate)
         {
+            if (_stop.IsCancellationRequested)
+            {
+                // Disposed (or being disposed): a reload racing the shutdown has nobody left to notify.
+                return;
+            }
+
             var now = _events.LastCommittedSeq;
             var old = _targets;
             var kept = new HashSet<Target>();

@@ -42,6 +42,36 @@ public sealed class UmaskTests : ProcessTestBase
     public async Task Without_a_spec_umask_the_child_inherits_the_launchers() =>
         Assert.Equal(Current(), await ChildUmask(null));
 
+    [Fact(Timeout = 30000)]
+    public async Task Fix_commands_run_with_the_services_umask()
+    {
+        var output = new SinkOutput();
+        var runner = new Aurora.Core.Healing.FixCommandRunner(Launcher, TestChild.BaseEnvironment, TimeProvider.System);
+        var service = new Aurora.Core.Config.ServiceConfig("api", ["true"], false, Environment.CurrentDirectory,
+            System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty, null, [], [], null,
+            Aurora.Core.Config.RestartConfig.Default, Aurora.Core.Config.StopConfig.Default, Aurora.Core.Config.ResourceLimits.None,
+            Aurora.Core.Config.LogConfig.Default, Aurora.Core.Config.DependencyFailureAction.Stop, [], [], Umask: 0b000_111_111);
+
+        var (ok, _) = await runner.RunAsync(["sh", "-c", "umask"], service, output, TimeSpan.FromSeconds(10), CancellationToken.None);
+        await output.Sink.Completed.DefaultTimeout();
+
+        Assert.True(ok);
+        Assert.Equal(["0077"], output.Sink.Lines);
+    }
+
+    private sealed class SinkOutput : Aurora.Core.Logs.IServiceOutput
+    {
+        public LineSink Sink { get; } = new();
+
+        public IOutputSink OpenWriter() => Sink;
+
+        public void WriteNote(string line)
+        {
+        }
+
+        public IReadOnlyList<string> RecentLines(int count) => [];
+    }
+
     [Fact(Timeout = 60000)]
     public async Task Services_get_the_umask_of_whoever_ran_aurora_up_and_the_daemon_keeps_its_state_private()
     {
