@@ -24,7 +24,7 @@ public sealed partial class HealingEngine
             diagnosed.Data.GetProperty("confidence").GetDouble(),
             [.. diagnosed.Data.GetProperty("evidence").EnumerateArray().Select(x => x.GetString()!)],
             diagnosed.Data.GetProperty("summary").GetString()!);
-        var context = new FixContext(supervisor.Config, verdict, _setup.ProjectDirectory, _setup.ProjectId);
+        var context = new FixContext(supervisor.Config, verdict, _setup.ProjectDirectory, _setup.ProjectId, supervisor.Snapshot.Pid);
         var candidates = FixOrdering.Order(Catalog(supervisor, config), verdict.Cause, _setup.Records);
         if (candidates.Count == 0)
         {

@@ -36,14 +36,25 @@ public sealed partial class StopStaleInstanceFix(IPortOwners owners, TimeProvide
             return (false, "the port's holder is not known (it may be gone already)");
         }
 
-        return holder.Tag == StaleTag(context)
-            ? (true, "")
-            : (false, $"{holder.Describe()}, which is not an instance of {context.Service.Name}: left alone");
+        if (holder.Tag != StaleTag(context))
+        {
+            return (false, $"{holder.Describe()}, which is not an instance of {context.Service.Name}: left alone");
+        }
+
+        return IsCurrentInstance(holder.Pid, context.ServicePid)
+            ? (false, $"{holder.Describe()}, which is {context.Service.Name}'s own running instance, not a stale one")
+            : (true, "");
     }
 
     public async Task<FixResult> ApplyAsync(FixContext context, CancellationToken ct)
     {
-        var holder = Holder(context)!;
+        // The service was stopped first, and its stop also ends whatever carries its tag: the stale
+        // instance may be gone already. A free port is what this fix is for; the restart is verified.
+        if (Holder(context) is not { } holder)
+        {
+            return FixResult.Ok("the port is free (its stale holder is gone)");
+        }
+
         var stopped = await LeftoverProcesses.StopOneAsync(holder.Pid, StaleTag(context), TimeSpan.FromSeconds(5), time, ct);
         return stopped
             ? FixResult.Ok($"stopped stale instance pid {holder.Pid} holding port {holder.Port}")
@@ -51,6 +62,23 @@ public sealed partial class StopStaleInstanceFix(IPortOwners owners, TimeProvide
     }
 
     private static string StaleTag(FixContext context) => $"{context.ProjectId}/{context.Service.Name}";
+
+    /// The running instance carries the same tag as a stale one: the holder is that instance (or one of
+    /// its children, in its session or started after it) rather than a leftover that predates it.
+    private static bool IsCurrentInstance(int holder, int? service)
+    {
+        if (service is not { } pid)
+        {
+            return false;
+        }
+
+        if (holder == pid)
+        {
+            return true;
+        }
+
+        return ProcessTable.Read(holder) is { } h && ProcessTable.Read(pid) is { } s && (h.SessionId == pid || h.StartTicks >= s.StartTicks);
+    }
 
     private PortOwner? Holder(FixContext context)
     {

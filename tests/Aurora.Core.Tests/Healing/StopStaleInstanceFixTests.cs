@@ -6,6 +6,11 @@ namespace Aurora.Core.Tests.Healing;
 
 public sealed class StopStaleInstanceFixTests
 {
+    private sealed class TaggedOwner(int pid) : IPortOwners
+    {
+        public PortOwner? Owner(int port) => new(port, pid, ["python3", "app.py"], "p/web");
+    }
+
     private sealed class NoOwners : IPortOwners
     {
         public List<int> Asked { get; } = [];
@@ -47,5 +52,34 @@ public sealed class StopStaleInstanceFixTests
         fix.Check(context);
 
         Assert.Equal([5001], owners.Asked);
+    }
+
+    [Fact]
+    public void The_services_own_running_instance_is_not_a_stale_one()
+    {
+        // The running instance carries the same tag: a late diagnosis must not have the fix stop it.
+        var fix = new StopStaleInstanceFix(new TaggedOwner(Environment.ProcessId), TimeProvider.System);
+        var context = new FixContext(TestConfigs.Service("web") with { Ports = [5001] },
+            new Aurora.Core.Diagnosis.Diagnosis(Causes.PortConflict, 0.9, [], ""), "/tmp", "p", ServicePid: Environment.ProcessId);
+
+        var (applies, reason) = fix.Check(context);
+
+        Assert.False(applies);
+        Assert.Contains("own running instance", reason);
+        Assert.True(fix.Check(context with { ServicePid = null }).Applies);
+    }
+
+    [Fact]
+    public async Task A_holder_gone_by_the_time_it_applies_leaves_a_free_port_not_an_exception()
+    {
+        // The service's stop also ends what carries its tag, the stale instance included.
+        var fix = new StopStaleInstanceFix(new NoOwners(), TimeProvider.System);
+        var context = new FixContext(TestConfigs.Service("web") with { Ports = [5001] },
+            new Aurora.Core.Diagnosis.Diagnosis(Causes.PortConflict, 0.9, [], ""), "/tmp", "p");
+
+        var result = await fix.ApplyAsync(context, CancellationToken.None);
+
+        Assert.True(result.Applied);
+        Assert.Contains("port is free", result.Detail);
     }
 }

@@ -253,8 +253,9 @@ public class HealingTests
         while (true)
         {
             var history = await client.GetAsync("/api/v1/history?q=port%20conflict", Aurora.Contracts.V1.AuroraJsonContext.Default.HistoryDto, ct);
-            var incident = history.Incidents.FirstOrDefault(i => i.Service == "web" && i.Cause == "port_conflict");
-            if (incident?.Fixes.Any(f => f.Fix == "stop_stale_instance" && f.Outcome == "verified") == true)
+            // Any of web's port_conflict incidents: a restart made before the fix ran may have opened a second one.
+            if (history.Incidents.Any(i => i.Service == "web" && i.Cause == "port_conflict"
+                && i.Fixes.Any(f => f.Fix == "stop_stale_instance" && f.Outcome == "verified")))
             {
                 break;
             }
