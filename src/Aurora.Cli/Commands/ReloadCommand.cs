@@ -29,6 +29,7 @@ internal static class ReloadCommand
             Print("-", "remove", result.Removed, "31");
             Print("~", "restart", result.Restarted.Select(c => $"{c.Service} ({string.Join(", ", c.Fields)})"), "33");
             Print("=", "update in place", result.Updated.Select(c => $"{c.Service} ({string.Join(", ", c.Fields)})"), "36");
+            Print("=", "apply", result.Settings ?? [], "36");
             if (result.Unchanged.Count > 0)
             {
                 Console.WriteLine($"  unchanged: {string.Join(", ", result.Unchanged)}");

@@ -8,7 +8,9 @@ public sealed record ReloadDto(
     IReadOnlyList<ServiceChangeDto> Restarted,
     IReadOnlyList<ServiceChangeDto> Updated,
     IReadOnlyList<string> Unchanged,
-    IReadOnlyList<string> NeedsDaemonRestart);
+    IReadOnlyList<string> NeedsDaemonRestart,
+    /// <summary>Top-level sections applied in place (notify, healing, maintenance).</summary>
+    IReadOnlyList<string>? Settings = null);
 
 /// <summary>A changed service and the config keys that changed.</summary>
 public sealed record ServiceChangeDto(string Service, IReadOnlyList<string> Fields);

@@ -22,6 +22,14 @@ public sealed record AuroraConfig(
 public sealed record HealingConfig(bool Enabled, TimeSpan VerifyTimeout)
 {
     public static readonly HealingConfig Default = new(true, TimeSpan.FromSeconds(30));
+
+    public BackupRetention Backups { get; init; } = BackupRetention.Default;
+}
+
+/// `healing.backups`: how many backups of finished fixes `.aurora/backups/` keeps, and for how long.
+public sealed record BackupRetention(int Keep, TimeSpan MaxAge)
+{
+    public static readonly BackupRetention Default = new(20, TimeSpan.FromDays(7));
 }
 
 public sealed record MonitorConfig(TimeSpan SampleInterval, TimeSpan PredictHorizon)
@@ -56,7 +64,14 @@ public sealed record DoctorConfig(string? AdvisoriesDirectory)
     public static readonly DoctorConfig Default = new((string?)null);
 }
 
-public sealed record NotifyConfig(string Webhook, ImmutableArray<string> Events);
+public sealed record NotifyConfig(string Webhook, ImmutableArray<string> Events)
+{
+    // By value: ImmutableArray's own equality compares references, and a reload compares configs built apart.
+    public bool Equals(NotifyConfig? other) =>
+        other is not null && Webhook == other.Webhook && Events.SequenceEqual(other.Events);
+
+    public override int GetHashCode() => HashCode.Combine(Webhook, Events.Length);
+}
 
 /// Retention of the event store: whichever bound is hit first trims the oldest events.
 public sealed record StoreConfig(long MaxEvents, TimeSpan MaxAge)

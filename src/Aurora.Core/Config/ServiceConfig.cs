@@ -18,7 +18,8 @@ public sealed record ServiceConfig(
     LogConfig Logs,
     DependencyFailureAction OnDependencyFailure,
     ImmutableArray<string> Install,
-    ImmutableArray<UserFix> Fixes);
+    ImmutableArray<UserFix> Fixes,
+    int? Umask = null);
 
 public enum DependencyCondition { Started, Healthy, Completed }
 

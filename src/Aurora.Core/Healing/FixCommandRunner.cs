@@ -5,8 +5,8 @@ using Aurora.Core.Supervision;
 
 namespace Aurora.Core.Healing;
 
-/// Runs a fix's argv (an install, a user fix, a verify command) in the service's cwd and environment,
-/// its output going to the service's log, killed if it outlives its timeout.
+/// Runs a fix's argv (an install, a user fix, a verify command) in the service's cwd, environment and
+/// umask, its output going to the service's log, killed if it outlives its timeout.
 public sealed class FixCommandRunner(IProcessLauncher launcher, ImmutableDictionary<string, string> baseEnvironment, TimeProvider time)
 {
     public async Task<(bool Ok, string Detail)> RunAsync(ImmutableArray<string> argv, Config.ServiceConfig service, IServiceOutput log,
@@ -17,7 +17,7 @@ public sealed class FixCommandRunner(IProcessLauncher launcher, ImmutableDiction
         IRunningProcess process;
         try
         {
-            process = launcher.Start(new ProcessSpec(argv, service.WorkingDirectory, env, null, log.OpenWriter()));
+            process = launcher.Start(new ProcessSpec(argv, service.WorkingDirectory, env, null, log.OpenWriter(), service.Umask));
         }
         catch (ProcessSpawnException ex)
         {

@@ -4,4 +4,5 @@ using Aurora.Core.Diagnosis;
 namespace Aurora.Core.Healing;
 
 /// What a fix works with: the failing service, the verdict, and the project it may not step outside of.
-public sealed record FixContext(ServiceConfig Service, Diagnosis.Diagnosis Verdict, string ProjectDirectory, string ProjectId);
+/// ServicePid is the service's current process when the fix was chosen (null when none runs).
+public sealed record FixContext(ServiceConfig Service, Diagnosis.Diagnosis Verdict, string ProjectDirectory, string ProjectId, int? ServicePid = null);

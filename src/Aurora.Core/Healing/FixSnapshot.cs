@@ -1,139 +1,193 @@
 namespace Aurora.Core.Healing;
 
 /// Copies what a fix declares it touches into its backup folder, and puts it back byte for byte:
-/// files restored with their modes, directories recreated, and whatever the fix created under a
-/// declared path removed. Never reaches outside the project directory.
+/// files restored with their modes, directories recreated, links recreated as links, and whatever the
+/// fix created under a declared path removed. Never reaches outside the project directory: declared paths
+/// are checked where they really are, and no symbolic link is ever followed — a link is snapshotted,
+/// removed and restored as itself, and nothing behind it is read, written, chmodded or deleted.
 public static class FixSnapshot
 {
-    public static List<SnapshotEntry> Take(string projectDirectory, IEnumerable<string> touches, string backupDirectory)
+    public static List<SnapshotEntry> Take(ProjectScope scope, IEnumerable<string> touches, string backupDirectory)
     {
         var entries = new List<SnapshotEntry>();
-        foreach (var rel in touches)
+        foreach (var declared in touches)
         {
-            var full = Resolve(projectDirectory, rel);
-            if (File.Exists(full))
+            var full = scope.Declared(declared);
+            var node = FileNode.Of(full);
+            entries.Add(Entry(scope, full, node, backupDirectory, isRoot: true));
+            if (node.Type == NodeType.Directory)
             {
-                entries.Add(CopyFile(projectDirectory, full, backupDirectory, isRoot: true));
-            }
-            else if (Directory.Exists(full))
-            {
-                entries.Add(new SnapshotEntry(Relative(projectDirectory, full), EntryKind.Directory, File.GetUnixFileMode(full), IsRoot: true));
-                foreach (var dir in Directory.EnumerateDirectories(full, "*", SearchOption.AllDirectories))
-                {
-                    entries.Add(new SnapshotEntry(Relative(projectDirectory, dir), EntryKind.Directory, File.GetUnixFileMode(dir), IsRoot: false));
-                }
-
-                foreach (var file in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories))
-                {
-                    entries.Add(CopyFile(projectDirectory, file, backupDirectory, isRoot: false));
-                }
-            }
-            else
-            {
-                entries.Add(new SnapshotEntry(Relative(projectDirectory, full), EntryKind.Missing, 0, IsRoot: true));
+                entries.AddRange(NoFollow.Walk(full).Select(e => Entry(scope, e.Path, e.Node, backupDirectory, isRoot: false)));
             }
         }
 
         return entries;
     }
 
-    /// Returns the paths restored and the paths removed.
-    public static (int Restored, int Removed) Restore(string projectDirectory, IReadOnlyList<SnapshotEntry> entries, string backupDirectory)
+    /// Puts every entry back. A declared path that now lies under a new symbolic link is not touched at all
+    /// and is returned in Refused.
+    public static RestoreResult Restore(ProjectScope scope, IReadOnlyList<SnapshotEntry> entries, string backupDirectory)
     {
+        var refused = new List<string>();
+        var skip = new HashSet<string>();
         var removed = 0;
         var known = entries.Select(e => e.Path).ToHashSet();
         foreach (var root in entries.Where(e => e.IsRoot))
         {
-            var full = Resolve(projectDirectory, root.Path);
-            if (root.Kind == EntryKind.Directory && Directory.Exists(full))
+            try
             {
-                // Anything under a declared directory that was not there before was made by the fix.
-                foreach (var path in Directory.EnumerateFileSystemEntries(full, "*", SearchOption.AllDirectories).OrderByDescending(p => p.Length))
-                {
-                    if (!known.Contains(Relative(projectDirectory, path)))
-                    {
-                        Delete(path);
-                        removed++;
-                    }
-                }
+                removed += RemoveCreated(scope, root, known);
             }
-            else if (root.Kind != EntryKind.Directory && Directory.Exists(full))
+            catch (UnsafePathException ex)
             {
-                Delete(full);
-                removed++;
-            }
-            else if (root.Kind == EntryKind.Missing && File.Exists(full))
-            {
-                Delete(full);
-                removed++;
+                refused.Add(ex.Message);
+                skip.Add(root.Path);
             }
         }
 
         var restored = 0;
-        foreach (var e in entries.Where(e => e.Kind == EntryKind.Directory).OrderBy(e => e.Path.Length))
+        foreach (var e in entries.Where(e => !skip.Any(s => e.Path == s || e.Path.StartsWith(s + "/", StringComparison.Ordinal)))
+                     .OrderBy(e => e.Path.Length))
         {
-            var full = Resolve(projectDirectory, e.Path);
-            Directory.CreateDirectory(full);
-            File.SetUnixFileMode(full, e.Mode);
-        }
-
-        foreach (var e in entries.Where(e => e.Kind == EntryKind.File))
-        {
-            var full = Resolve(projectDirectory, e.Path);
-            if (File.Exists(full) && File.GetUnixFileMode(full) == e.Mode && SameBytes(full, Path.Combine(backupDirectory, "files", e.Path)))
+            try
             {
-                continue;
+                restored += RestoreEntry(scope.Inside(e.Path), e, backupDirectory) ? 1 : 0;
             }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.Copy(Path.Combine(backupDirectory, "files", e.Path), full, overwrite: true);
-            File.SetUnixFileMode(full, e.Mode);
-            restored++;
+            catch (UnsafePathException ex)
+            {
+                refused.Add(ex.Message);
+            }
         }
 
-        return (restored, removed);
+        return new RestoreResult(restored, removed, [.. refused]);
     }
 
-    /// The absolute path of a project-relative one; throws for anything that escapes the project.
-    public static string Resolve(string projectDirectory, string relative)
+    /// Anything under a declared directory that was not there before was made by the fix; so is anything
+    /// at a declared path that was missing, and a directory where there was none.
+    private static int RemoveCreated(ProjectScope scope, SnapshotEntry root, HashSet<string> known)
     {
-        var root = Path.GetFullPath(projectDirectory).TrimEnd('/') + "/";
-        var full = Path.GetFullPath(Path.Combine(root, relative));
-        if (!(full + "/").StartsWith(root, StringComparison.Ordinal) || full.Length < root.Length)
+        var full = scope.Inside(root.Path);
+        var node = FileNode.Of(full);
+        if (root.Kind == EntryKind.Directory && node.Type == NodeType.Directory)
         {
-            throw new InvalidOperationException($"'{relative}' is outside the project directory; a fix may not touch it");
+            var made = NoFollow.Walk(full).Select(e => e.Path).Where(p => !known.Contains(scope.Relative(p))).ToList();
+
+            // Parents before children in the walk: deleting a made directory takes what is under it.
+            return made.Count(NoFollow.Delete);
         }
 
-        return full;
+        var foreign = root.Kind == EntryKind.Missing ? node.Type != NodeType.Missing
+            : root.Kind == EntryKind.Directory ? node.Type != NodeType.Directory
+            : node.Type == NodeType.Directory;
+        return foreign && NoFollow.Delete(full) ? 1 : 0;
     }
 
-    private static SnapshotEntry CopyFile(string projectDirectory, string file, string backupDirectory, bool isRoot)
+    /// True when something had to be put back. What stands where the entry belongs is removed first when
+    /// it is of another kind, so a write or chmod never goes through a link that replaced a file.
+    private static bool RestoreEntry(string full, SnapshotEntry e, string backupDirectory)
     {
-        var rel = Relative(projectDirectory, file);
-        var target = Path.Combine(backupDirectory, "files", rel);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        File.Copy(file, target, overwrite: true);
-        return new SnapshotEntry(rel, EntryKind.File, File.GetUnixFileMode(file), isRoot);
-    }
-
-    private static string Relative(string projectDirectory, string full) => Path.GetRelativePath(Path.GetFullPath(projectDirectory), full);
-
-    private static void Delete(string path)
-    {
-        if (Directory.Exists(path))
+        var node = FileNode.Of(full);
+        switch (e.Kind)
         {
-            Directory.Delete(path, recursive: true);
+            case EntryKind.Directory:
+                if (node.Type == NodeType.Directory && node.Mode == e.Mode)
+                {
+                    return false;
+                }
+
+                if (node.Type != NodeType.Directory)
+                {
+                    NoFollow.Delete(full);
+                    Directory.CreateDirectory(full);
+                }
+
+                File.SetUnixFileMode(full, e.Mode);
+                return true;
+            case EntryKind.File:
+                var backup = Path.Combine(backupDirectory, "files", e.Path);
+                if (node.Type == NodeType.File && node.Mode == e.Mode && SameBytes(full, backup))
+                {
+                    return false;
+                }
+
+                // Written beside it under a new name and renamed over it: rename replaces a link itself.
+                var temp = $"{full}.aurora-restore-{Guid.NewGuid():N}";
+                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                try
+                {
+                    File.Copy(backup, temp);
+                    File.SetUnixFileMode(temp, e.Mode);
+                    if (node.Type is NodeType.Directory)
+                    {
+                        NoFollow.Delete(full);
+                    }
+
+                    File.Move(temp, full, overwrite: true);
+                }
+                finally
+                {
+                    File.Delete(temp);
+                }
+
+                return true;
+            case EntryKind.Link:
+                if (node.Type == NodeType.Link && new FileInfo(full).LinkTarget == e.LinkTarget)
+                {
+                    return false;
+                }
+
+                NoFollow.Delete(full);
+                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                File.CreateSymbolicLink(full, e.LinkTarget!);
+                return true;
+            default:
+                // Missing stays missing (RemoveCreated saw to it); sockets, fifos and devices are left alone.
+                return false;
         }
-        else if (File.Exists(path))
+    }
+
+    private static SnapshotEntry Entry(ProjectScope scope, string full, FileNode node, string backupDirectory, bool isRoot)
+    {
+        var rel = scope.Relative(full);
+        switch (node.Type)
         {
-            File.Delete(path);
+            case NodeType.File:
+                var target = Path.Combine(backupDirectory, "files", rel);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(full, target, overwrite: true);
+                return new SnapshotEntry(rel, EntryKind.File, node.Mode, isRoot);
+            case NodeType.Directory:
+                return new SnapshotEntry(rel, EntryKind.Directory, node.Mode, isRoot);
+            case NodeType.Link:
+                return new SnapshotEntry(rel, EntryKind.Link, 0, isRoot, new FileInfo(full).LinkTarget);
+            case NodeType.Other:
+                return new SnapshotEntry(rel, EntryKind.Other, node.Mode, isRoot);
+            default:
+                return new SnapshotEntry(rel, EntryKind.Missing, 0, isRoot);
         }
     }
 
     private static bool SameBytes(string a, string b)
     {
-        var fa = new FileInfo(a);
-        var fb = new FileInfo(b);
-        return fa.Length == fb.Length && File.ReadAllBytes(a).AsSpan().SequenceEqual(File.ReadAllBytes(b));
+        using var fa = File.OpenRead(a);
+        using var fb = File.OpenRead(b);
+        if (fa.Length != fb.Length)
+        {
+            return false;
+        }
+
+        Span<byte> x = stackalloc byte[8192];
+        Span<byte> y = stackalloc byte[8192];
+        int read;
+        while ((read = fa.ReadAtLeast(x, x.Length, throwOnEndOfStream: false)) > 0)
+        {
+            fb.ReadExactly(y[..read]);
+            if (!x[..read].SequenceEqual(y[..read]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

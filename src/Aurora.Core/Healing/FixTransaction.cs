@@ -1,49 +1,85 @@
 namespace Aurora.Core.Healing;
 
-/// snapshot → apply → verify → commit or roll back, for one fix. The manifest is written (as pending)
-/// before anything changes and updated last, so the transaction is never left half done: a daemon that
-/// dies in between rolls it back at its next start (RecoverPending).
+/// snapshot → apply → verify → commit or roll back, for one fix. Before anything changes, the manifest is
+/// written and a `pending` marker created beside it; a daemon that dies in between finds the marker at its
+/// next start and rolls the fix back (RecoverPending). Ending the transaction removes the marker first:
+/// an unlink needs no free space, so a full disk can never leave a verified fix to be undone later. The
+/// manifest is then rewritten with the outcome and its time, as a record; if that write fails, the missing
+/// marker still says the transaction is over.
 public sealed class FixTransaction
 {
-    private readonly string _projectDirectory;
-    private readonly FixManifest _begun;
+    public const string ManifestName = "manifest.json";
 
-    private FixTransaction(string projectDirectory, string backupDirectory, FixManifest begun)
+    private const string PendingMarker = "pending";
+
+    private readonly ProjectScope _scope;
+    private readonly FixManifest _begun;
+    private readonly TimeProvider _time;
+
+    private FixTransaction(ProjectScope scope, string backupDirectory, FixManifest begun, TimeProvider time)
     {
-        _projectDirectory = projectDirectory;
+        _scope = scope;
         BackupDirectory = backupDirectory;
         _begun = begun;
+        _time = time;
     }
 
     public string FixId => _begun.FixId;
 
     public string BackupDirectory { get; }
 
-    private string ManifestPath => Path.Combine(BackupDirectory, "manifest.json");
-
-    public static FixTransaction Begin(string backupsDirectory, string fixId, IFix fix, FixContext context)
+    public static FixTransaction Begin(string backupsDirectory, string fixId, IFix fix, FixContext context, TimeProvider time)
     {
-        var projectDirectory = context.ProjectDirectory;
+        var scope = new ProjectScope(context.ProjectDirectory);
         var backup = Path.Combine(backupsDirectory, fixId);
         Directory.CreateDirectory(backup);
-        var entries = FixSnapshot.Take(projectDirectory, fix.Touches(context), backup);
-        var manifest = new FixManifest(fixId, fix.Name, context.Service.Name, fix.Cause, FixManifest.Pending, entries);
-        var tx = new FixTransaction(projectDirectory, backup, manifest);
-        manifest.Write(tx.ManifestPath);
-        return tx;
+        try
+        {
+            var entries = FixSnapshot.Take(scope, fix.Touches(context), backup);
+            var manifest = new FixManifest(fixId, fix.Name, context.Service.Name, fix.Cause, FixManifest.Pending, entries);
+            manifest.Write(Path.Combine(backup, ManifestName));
+            File.Create(Path.Combine(backup, PendingMarker)).Dispose();
+            return new FixTransaction(scope, backup, manifest, time);
+        }
+        catch
+        {
+            // Refused (a path outside the project) or failed (no space for the copy): the fix never runs.
+            NoFollow.Delete(backup);
+            throw;
+        }
     }
 
-    public void Commit() => (_begun with { State = FixManifest.Committed }).Write(ManifestPath);
+    /// Whether the fix of this backup folder has begun and not ended (its backup must be kept).
+    public static bool IsPending(string backupDirectory) => File.Exists(Path.Combine(backupDirectory, PendingMarker));
 
-    public (int Restored, int Removed) Rollback()
+    /// The folder's manifest, or null when it has none (a daemon died while taking the snapshot).
+    public static FixManifest? ReadManifest(string backupDirectory) =>
+        File.Exists(Path.Combine(backupDirectory, ManifestName)) ? FixManifest.Read(Path.Combine(backupDirectory, ManifestName)) : null;
+
+    public void Commit() => End(FixManifest.Committed);
+
+    public RestoreResult Rollback()
     {
-        var result = FixSnapshot.Restore(_projectDirectory, _begun.Entries, BackupDirectory);
-        (_begun with { State = FixManifest.RolledBack }).Write(ManifestPath);
+        var result = FixSnapshot.Restore(_scope, _begun.Entries, BackupDirectory);
+        End(FixManifest.RolledBack);
         return result;
     }
 
+    private void End(string state)
+    {
+        File.Delete(Path.Combine(BackupDirectory, PendingMarker));
+        try
+        {
+            (_begun with { State = state, Finished = _time.GetUtcNow() }).Write(Path.Combine(BackupDirectory, ManifestName));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The record of the outcome is lost, not the outcome: without the marker the fix is over.
+        }
+    }
+
     /// Rolls back every fix a previous daemon left pending. Returns their manifests.
-    public static List<FixManifest> RecoverPending(string projectDirectory, string backupsDirectory)
+    public static List<FixManifest> RecoverPending(string projectDirectory, string backupsDirectory, TimeProvider time)
     {
         var recovered = new List<FixManifest>();
         if (!Directory.Exists(backupsDirectory))
@@ -51,18 +87,12 @@ public sealed class FixTransaction
             return recovered;
         }
 
+        var scope = new ProjectScope(projectDirectory);
         foreach (var dir in Directory.EnumerateDirectories(backupsDirectory))
         {
-            var path = Path.Combine(dir, "manifest.json");
-            if (!File.Exists(path))
+            if (IsPending(dir) && ReadManifest(dir) is { } manifest)
             {
-                continue;
-            }
-
-            var manifest = FixManifest.Read(path);
-            if (manifest.State == FixManifest.Pending)
-            {
-                new FixTransaction(projectDirectory, dir, manifest).Rollback();
+                new FixTransaction(scope, dir, manifest, time).Rollback();
                 recovered.Add(manifest);
             }
         }

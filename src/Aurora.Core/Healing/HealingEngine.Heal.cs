@@ -24,7 +24,7 @@ public sealed partial class HealingEngine
             diagnosed.Data.GetProperty("confidence").GetDouble(),
             [.. diagnosed.Data.GetProperty("evidence").EnumerateArray().Select(x => x.GetString()!)],
             diagnosed.Data.GetProperty("summary").GetString()!);
-        var context = new FixContext(supervisor.Config, verdict, _setup.ProjectDirectory, _setup.ProjectId);
+        var context = new FixContext(supervisor.Config, verdict, _setup.ProjectDirectory, _setup.ProjectId, supervisor.Snapshot.Pid);
         var candidates = FixOrdering.Order(Catalog(supervisor, config), verdict.Cause, _setup.Records);
         if (candidates.Count == 0)
         {
@@ -68,8 +68,18 @@ public sealed partial class HealingEngine
         var fixId = $"fix-{_setup.Time.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
         var started = _setup.Time.GetTimestamp();
         var touches = fix.Touches(context);
+        FixTransaction tx;
+        try
+        {
+            tx = FixTransaction.Begin(_setup.BackupsDirectory, fixId, fix, context, _setup.Time);
+        }
+        catch (Exception ex) when (ex is UnsafePathException or IOException or UnauthorizedAccessException)
+        {
+            Skip(supervisor.Name, context.Verdict.Cause, fix.Name, $"not applied, its snapshot could not be taken: {ex.Message}");
+            return false;
+        }
+
         _setup.Events.Publish(EventTypes.FixStarted, supervisor.Name, Data(fixId, fix, context).Add("touches", touches).Build());
-        var tx = FixTransaction.Begin(_setup.BackupsDirectory, fixId, fix, context);
         string detail;
         bool ok;
         try
@@ -94,22 +104,58 @@ public sealed partial class HealingEngine
             (ok, detail) = (false, ex.Message);
         }
 
-        _setup.Records.Record(context.Verdict.Cause, fix.Name, ok);
+        // The outcome is made final first (commit, or roll back), and only then recorded: recording may fail
+        // (a full disk), and that must cost the statistics, never the fix.
         var took = (long)_setup.Time.GetElapsedTime(started).TotalMilliseconds;
         if (ok)
         {
             tx.Commit();
+            PruneBackups();
+            var recordError = TryRecord(context.Verdict.Cause, fix.Name, worked: true);
             supervisor.Output.WriteNote($"[aurora] fix {fix.Name} verified in {took} ms: {detail}");
-            _setup.Events.Publish(EventTypes.FixVerified, supervisor.Name, Data(fixId, fix, context).Add("detail", detail).Add("duration_ms", took).Build());
+            _setup.Events.Publish(EventTypes.FixVerified, supervisor.Name, WithRecordError(Data(fixId, fix, context).Add("detail", detail)
+                .Add("duration_ms", took), recordError).Build());
             return true;
         }
 
-        var (restored, removed) = tx.Rollback();
+        var (restored, removed, refused) = tx.Rollback();
+        PruneBackups();
+        var error = TryRecord(context.Verdict.Cause, fix.Name, worked: false);
         _rolledBack[(supervisor.Name, context.Verdict.Cause, fix.Name)] = _setup.Time.GetUtcNow();
         supervisor.Output.WriteNote($"[aurora] fix {fix.Name} rolled back ({restored} restored, {removed} removed): {detail}");
-        _setup.Events.Publish(EventTypes.FixRolledBack, supervisor.Name, Data(fixId, fix, context).Add("reason", detail)
-            .Add("restored", restored).Add("removed", removed).Add("duration_ms", took).Build());
+        _setup.Events.Publish(EventTypes.FixRolledBack, supervisor.Name, WithRecordError(Data(fixId, fix, context).Add("reason", detail)
+            .Add("restored", restored).Add("removed", removed).Add("refused", refused).Add("duration_ms", took), error).Build());
         return false;
+    }
+
+    private BackupPruner Backups(Config.AuroraConfig config) => new(_setup.BackupsDirectory, config.Healing.Backups, _setup.Time);
+
+    /// healing.backups, after a fix has ended; a failure here is retried after the next one.
+    private void PruneBackups()
+    {
+        try
+        {
+            Backups(_setup.Orchestrator.Config).Prune();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static EventData WithRecordError(EventData data, string? error) => error is null ? data : data.Add("record_error", error);
+
+    /// Null when the outcome was recorded, otherwise why not.
+    private string? TryRecord(string cause, string fix, bool worked)
+    {
+        try
+        {
+            _setup.Records.Record(cause, fix, worked);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return ex.Message;
+        }
     }
 
     private IEnumerable<IFix> Catalog(ServiceSupervisor supervisor, Config.AuroraConfig config)
@@ -126,7 +172,7 @@ public sealed partial class HealingEngine
         yield return new StopStaleInstanceFix(_setup.Ports, _setup.Time);
         yield return new RestartFix(Causes.Hang);
         yield return new RestartFix(Causes.OutOfMemory);
-        yield return new CleanDiskFix(_setup.LogDirectory, config.Maintenance, _setup.Time);
+        yield return new CleanDiskFix(_setup.LogDirectory, config.Maintenance, Backups(config), _setup.Time);
     }
 
     private void Skip(string service, string cause, string? fix, string reason) =>

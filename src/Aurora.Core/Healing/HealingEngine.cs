@@ -29,12 +29,13 @@ public sealed partial class HealingEngine : IAsyncDisposable
     /// Rolls back fixes a previous daemon left half done, then follows the event stream from `afterSeq`.
     public void Start(long afterSeq)
     {
-        foreach (var m in FixTransaction.RecoverPending(_setup.ProjectDirectory, _setup.BackupsDirectory))
+        foreach (var m in FixTransaction.RecoverPending(_setup.ProjectDirectory, _setup.BackupsDirectory, _setup.Time))
         {
             _setup.Events.Publish(EventTypes.FixRolledBack, m.Service, new EventData().Add("fix_id", m.FixId).Add("fix", m.Fix)
                 .Add("cause", m.Cause).Add("reason", "the daemon stopped in the middle of this fix; its snapshot was restored").Add("recovered", true).Build());
         }
 
+        PruneBackups();
         _watch = Task.Run(() => WatchAsync(afterSeq, _stop.Token));
         _work = Task.Run(() => WorkAsync(_stop.Token));
     }

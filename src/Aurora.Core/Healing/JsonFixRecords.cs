@@ -63,7 +63,23 @@ public sealed class JsonFixRecords : IFixRecords
     private void Save()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        using (var stream = File.Create(_path + ".tmp"))
+        try
+        {
+            WriteTemp(_path + ".tmp");
+        }
+        catch
+        {
+            // A full disk leaves a partial file: remove it, the previous records stand.
+            File.Delete(_path + ".tmp");
+            throw;
+        }
+
+        File.Move(_path + ".tmp", _path, overwrite: true);
+    }
+
+    private void WriteTemp(string path)
+    {
+        using (var stream = File.Create(path))
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             w.WriteStartArray();
@@ -79,7 +95,5 @@ public sealed class JsonFixRecords : IFixRecords
 
             w.WriteEndArray();
         }
-
-        File.Move(_path + ".tmp", _path, overwrite: true);
     }
 }

@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
+using Aurora.Core.Config;
 using Aurora.Core.Diagnosis;
 using Aurora.Core.Supervision;
 
 namespace Aurora.Core.Healing;
 
-/// permission_denied: give the service's own script back its execute bit — only a file inside the project
-/// that is the service's command, and only the x bits matching its r bits.
+/// permission_denied: give the service's own script back its execute bit — only a regular file that
+/// really is inside the project (a link is followed to see where it leads, and a script that leads out
+/// of the project is left alone), and only the x bits matching its r bits.
 public sealed class RestoreExecBitFix : IFix
 {
     private const UnixFileMode AnyExecute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
@@ -21,7 +23,7 @@ public sealed class RestoreExecBitFix : IFix
     public ImmutableArray<string> Verify => [];
 
     public ImmutableArray<string> Touches(FixContext context) =>
-        Script(context) is { } path ? [Path.GetRelativePath(context.ProjectDirectory, path)] : [];
+        Script(context) is { } path ? [new ProjectScope(context.ProjectDirectory).Relative(path)] : [];
 
     public (bool Applies, string Reason) Check(FixContext context)
     {
@@ -30,20 +32,26 @@ public sealed class RestoreExecBitFix : IFix
             return (false, $"{context.Service.Command[0]} is not a script inside the project");
         }
 
-        return (File.GetUnixFileMode(path) & AnyExecute) == 0 ? (true, "") : (false, $"{path} is already executable");
+        return (FileNode.Of(path).Mode & AnyExecute) == 0 ? (true, "") : (false, $"{path} is already executable");
     }
 
     public Task<FixResult> ApplyAsync(FixContext context, CancellationToken ct)
     {
-        var path = Script(context)!;
-        var mode = File.GetUnixFileMode(path);
+        // Resolved again: the script may have been swapped for a link since the check.
+        if (Script(context) is not { } path)
+        {
+            return Task.FromResult(FixResult.Failed($"{context.Service.Command[0]} is no longer a script inside the project"));
+        }
+
+        var mode = FileNode.Of(path).Mode;
         var add = UnixFileMode.UserExecute;
         add |= mode.HasFlag(UnixFileMode.GroupRead) ? UnixFileMode.GroupExecute : 0;
         add |= mode.HasFlag(UnixFileMode.OtherRead) ? UnixFileMode.OtherExecute : 0;
         File.SetUnixFileMode(path, mode | add);
-        return Task.FromResult(FixResult.Ok($"chmod +x {Path.GetRelativePath(context.ProjectDirectory, path)}"));
+        return Task.FromResult(FixResult.Ok($"chmod +x {new ProjectScope(context.ProjectDirectory).Relative(path)}"));
     }
 
+    /// The script's real path: every link resolved, inside the project, a regular file.
     private static string? Script(FixContext context)
     {
         var program = context.Service.Command[0];
@@ -52,8 +60,8 @@ public sealed class RestoreExecBitFix : IFix
             return null;
         }
 
-        var full = Path.GetFullPath(Path.Combine(context.Service.WorkingDirectory, program));
-        var root = Path.GetFullPath(context.ProjectDirectory).TrimEnd('/') + "/";
-        return full.StartsWith(root, StringComparison.Ordinal) && File.Exists(full) ? full : null;
+        var root = ProjectBounds.RealRoot(context.ProjectDirectory);
+        var full = ProjectBounds.Resolve(Path.GetFullPath(program, context.Service.WorkingDirectory));
+        return full.StartsWith(root + "/", StringComparison.Ordinal) && FileNode.Of(full).Type == NodeType.File ? full : null;
     }
 }

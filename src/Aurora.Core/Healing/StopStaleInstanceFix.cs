@@ -22,7 +22,9 @@ public sealed partial class StopStaleInstanceFix(IPortOwners owners, TimeProvide
 
     public ImmutableArray<string> Verify => [];
 
-    [GeneratedRegex(@"^port (\d+) is held by pid (\d+)")]
+    // ASCII digits only (\d also matches other scripts' digits), at most five: the line is the service's
+    // own output, and anything may be written there (issue 19, finding 7).
+    [GeneratedRegex(@"^port ([0-9]{1,5}) is held by pid [0-9]+")]
     private static partial Regex HeldBy();
 
     public ImmutableArray<string> Touches(FixContext context) => [];
@@ -34,18 +36,23 @@ public sealed partial class StopStaleInstanceFix(IPortOwners owners, TimeProvide
             return (false, "the port's holder is not known (it may be gone already)");
         }
 
-        return holder.Tag == StaleTag(context)
-            ? (true, "")
-            : (false, $"{holder.Describe()}, which is not an instance of {context.Service.Name}: left alone");
+        if (holder.Tag != StaleTag(context))
+        {
+            return (false, $"{holder.Describe()}, which is not an instance of {context.Service.Name}: left alone");
+        }
+
+        return IsCurrentInstance(holder.Pid, context.ServicePid)
+            ? (false, $"{holder.Describe()}, which is {context.Service.Name}'s own running instance, not a stale one")
+            : (true, "");
     }
 
     public async Task<FixResult> ApplyAsync(FixContext context, CancellationToken ct)
     {
-        // Stopping the service first also stops what carries its tag (escapees), a stale instance included:
-        // a port that is free now is what this fix wanted.
+        // The service was stopped first, and its stop also ends whatever carries its tag: the stale
+        // instance may be gone already. A free port is what this fix is for; the restart is verified.
         if (Holder(context) is not { } holder)
         {
-            return FixResult.Ok("the stale instance is gone; the port is free");
+            return FixResult.Ok("the port is free (its stale holder is gone)");
         }
 
         var stopped = await LeftoverProcesses.StopOneAsync(holder.Pid, StaleTag(context), TimeSpan.FromSeconds(5), time, ct);
@@ -56,10 +63,28 @@ public sealed partial class StopStaleInstanceFix(IPortOwners owners, TimeProvide
 
     private static string StaleTag(FixContext context) => $"{context.ProjectId}/{context.Service.Name}";
 
+    /// The running instance carries the same tag as a stale one: the holder is that instance (or one of
+    /// its children, in its session or started after it) rather than a leftover that predates it.
+    private static bool IsCurrentInstance(int holder, int? service)
+    {
+        if (service is not { } pid)
+        {
+            return false;
+        }
+
+        if (holder == pid)
+        {
+            return true;
+        }
+
+        return ProcessTable.Read(holder) is { } h && ProcessTable.Read(pid) is { } s && (h.SessionId == pid || h.StartTicks >= s.StartTicks);
+    }
+
     private PortOwner? Holder(FixContext context)
     {
         var ports = context.Verdict.Evidence.Select(e => HeldBy().Match(e)).Where(m => m.Success)
-            .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
+            .Select(m => int.Parse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture))
+            .Where(p => p is > 0 and <= 65535)
             .Concat(context.Service.Ports).Distinct();
         return ports.Select(owners.Owner).FirstOrDefault(o => o is not null);
     }

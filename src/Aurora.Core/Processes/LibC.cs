@@ -32,4 +32,7 @@ internal static unsafe partial class LibC
 
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int access(string path, int mode);
+
+    [LibraryImport("libc")]
+    public static partial uint umask(uint mask);
 }

@@ -28,7 +28,7 @@ public sealed class PosixProcessLauncher(TimeProvider time) : IProcessLauncher
             exited = reaper.Track(
                 () =>
                 {
-                    var errno = PosixSpawn.Spawn(spec, envp, childFd, out var spawned);
+                    var errno = SpawnWithUmask(spec, envp, childFd, out var spawned);
                     if (errno != 0)
                     {
                         throw SpawnError.Create(spec, errno);
@@ -56,6 +56,29 @@ public sealed class PosixProcessLauncher(TimeProvider time) : IProcessLauncher
         }
 
         return new PosixRunningProcess(pid, startTicks, time.GetUtcNow(), exited, spec.Tag, reaper, time);
+    }
+
+    /// posix_spawn has no umask attribute: the child inherits the daemon's at the clone. So the daemon's
+    /// umask is switched to the service's for the spawn and put back at once. Spawns run one at a time
+    /// (under the reaper's lock), so no other child can inherit the wrong one. A file the daemon itself
+    /// creates on another thread in that instant could; that is why the daemon keeps its files private
+    /// with a 0700 `.aurora/` and explicit modes rather than with its own umask.
+    private static int SpawnWithUmask(ProcessSpec spec, IReadOnlyList<string> envp, int outputFd, out int pid)
+    {
+        if (spec.Umask is not { } mask)
+        {
+            return PosixSpawn.Spawn(spec, envp, outputFd, out pid);
+        }
+
+        var daemons = LibC.umask((uint)mask);
+        try
+        {
+            return PosixSpawn.Spawn(spec, envp, outputFd, out pid);
+        }
+        finally
+        {
+            LibC.umask(daemons);
+        }
     }
 
     private static void CloseIfOpen(int fd)

@@ -6,12 +6,15 @@ namespace Aurora.Core.Processes;
 /// Tag, when set, is exported to the child as AURORA_TAG so that descendants which escape
 /// the process group (double fork + setsid) can still be found and stopped with it.
 /// Output receives stdout and stderr merged, in order; null sends both to /dev/null.
+/// Umask, when set (e.g. 0o022), is the child's file-creation mask; null inherits the daemon's, which is
+/// the umask of whoever ran `aurora up`.
 public sealed record ProcessSpec(
     ImmutableArray<string> Argv,
     string WorkingDirectory,
     ImmutableDictionary<string, string> Environment,
     string? Tag = null,
-    IOutputSink? Output = null);
+    IOutputSink? Output = null,
+    int? Umask = null);
 
 /// Receives a child's output in arrival order, from one reader at a time.
 public interface IOutputSink

@@ -4,7 +4,7 @@ using Aurora.Core.Config;
 namespace Aurora.Core.Reload;
 
 /// Compares two validated configs. A change to what the running process was started with (command,
-/// cwd, env — env_file contents included, since they are merged into env —, ports, limits) restarts the
+/// cwd, env — env_file contents included, since they are merged into env —, ports, limits, umask) restarts the
 /// service; anything else (health, restart, stop, logs, depends_on, …) is applied in place.
 public static class ReloadPlanner
 {
@@ -40,7 +40,8 @@ public static class ReloadPlanner
             restarted.ToImmutable(),
             updated.ToImmutable(),
             unchanged.ToImmutable(),
-            DaemonFields(current, next));
+            DaemonFields(current, next),
+            SettingsFields(current, next));
     }
 
     private static ImmutableArray<string> ProcessFields(ServiceConfig a, ServiceConfig b)
@@ -52,6 +53,7 @@ public static class ReloadPlanner
             && a.Environment.All(kv => b.Environment.TryGetValue(kv.Key, out var v) && v == kv.Value));
         Check(fields, "ports", a.Ports.SequenceEqual(b.Ports));
         Check(fields, "limits", a.Limits == b.Limits);
+        Check(fields, "umask", a.Umask == b.Umask);
         return fields.ToImmutable();
     }
 
@@ -79,6 +81,15 @@ public static class ReloadPlanner
         var fields = ImmutableArray.CreateBuilder<string>();
         Check(fields, "dashboard", a.Dashboard == b.Dashboard);
         Check(fields, "store", a.Store == b.Store);
+        return fields.ToImmutable();
+    }
+
+    private static ImmutableArray<string> SettingsFields(AuroraConfig a, AuroraConfig b)
+    {
+        var fields = ImmutableArray.CreateBuilder<string>();
+        Check(fields, "notify", a.Notify.SequenceEqual(b.Notify));
+        Check(fields, "healing", a.Healing == b.Healing);
+        Check(fields, "maintenance", a.Maintenance.Disk == b.Maintenance.Disk && a.Maintenance.Temp.SequenceEqual(b.Maintenance.Temp));
         return fields.ToImmutable();
     }
 

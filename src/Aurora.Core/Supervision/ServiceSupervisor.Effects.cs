@@ -69,7 +69,7 @@ public sealed partial class ServiceSupervisor
         var config = _config;
         _writer = new DrainTrackingSink(_output.OpenWriter());
         var spec = new ProcessSpec(config.Command, config.WorkingDirectory, _ctx.BaseEnvironment.SetItems(config.Environment),
-            $"{_ctx.ProjectId}/{config.Name}", _writer);
+            $"{_ctx.ProjectId}/{config.Name}", _writer, config.Umask);
         IRunningProcess process;
         try
         {

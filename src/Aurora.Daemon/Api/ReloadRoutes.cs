@@ -28,5 +28,6 @@ internal static class ReloadRoutes
         plan.Restarted.Select(c => new ServiceChangeDto(c.Service, c.Fields)).ToList(),
         plan.Updated.Select(c => new ServiceChangeDto(c.Service, c.Fields)).ToList(),
         plan.Unchanged,
-        plan.NeedsDaemonRestart);
+        plan.NeedsDaemonRestart,
+        plan.Settings);
 }

@@ -20,8 +20,10 @@ public static partial class DaemonHost
         var paths = new DaemonPaths(config.ProjectDirectory);
         using var daemonLock = DaemonLock.Acquire(paths);
 
-        // Everything the daemon creates (socket, token, logs, state) is private to its user.
-        _ = Umask(0b000_111_111);
+        // Everything the daemon keeps (socket, token, logs, state, fix backups) lives in .aurora/, made private
+        // to its user here, not by a umask of 077 for the whole process: services inherit the daemon's umask,
+        // and theirs must be that of whoever ran `aurora up` (or their own `umask:`, set around the spawn).
+        File.SetUnixFileMode(paths.StateDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         TokenFile.Ensure(paths);
         if (File.Exists(paths.Socket))
         {
@@ -102,7 +104,4 @@ public static partial class DaemonHost
         ApiRoutes.Map(router, runtime, stop);
         return server;
     }
-
-    [LibraryImport("libc", EntryPoint = "umask")]
-    private static partial uint Umask(uint mask);
 }

@@ -41,6 +41,9 @@ public sealed class Reloader(AuroraRuntime runtime)
             }
 
             await runtime.Orchestrator.ApplyAsync(next, plan);
+
+            // healing and maintenance are read from the config in force at each use; notify has workers.
+            runtime.Notifier.Update(next.Notify);
             foreach (var change in plan.Updated.Concat(plan.Restarted).Where(c => c.Fields.Contains("logs")))
             {
                 runtime.Log(change.Service)?.Reconfigure(next.Find(change.Service)!.Logs);
@@ -61,5 +64,6 @@ public sealed class Reloader(AuroraRuntime runtime)
         .Add("removed", plan.Removed)
         .Add("restarted", plan.Restarted.Select(c => $"{c.Service} ({string.Join(", ", c.Fields)})"))
         .Add("updated", plan.Updated.Select(c => $"{c.Service} ({string.Join(", ", c.Fields)})"))
-        .Add("unchanged", plan.Unchanged);
+        .Add("unchanged", plan.Unchanged)
+        .Add("settings", plan.Settings);
 }

@@ -1,7 +1,5 @@
 using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Threading.Channels;
-using Aurora.Contracts.V1;
 using Aurora.Core.Config;
 using Aurora.Core.Events;
 using Aurora.Daemon.Api;
@@ -11,7 +9,8 @@ namespace Aurora.Daemon.Notify;
 /// `notify:` (SPEC §3): POSTs each chosen event, as its JSON, to each webhook. Reads the committed stream,
 /// so supervision never waits on it; each webhook has its own bounded queue and worker, so a slow or dead
 /// endpoint delays only itself. Failed posts are retried with backoff; a post that never succeeds is
-/// recorded as a `notify.failed` event (never itself sent to webhooks).
+/// recorded as a `notify.failed` event (never itself sent to webhooks). A reload hands it the new list
+/// (Update): unchanged webhooks keep their queues, removed ones stop, added ones get the events from then on.
 public sealed class WebhookNotifier : IAsyncDisposable
 {
     public const int QueueCapacity = 1000;
@@ -20,28 +19,98 @@ public sealed class WebhookNotifier : IAsyncDisposable
 
     private readonly EventLog _events;
     private readonly TimeProvider _time;
-    private readonly HttpClient _http = new(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(5), UseProxy = false }) { Timeout = TimeSpan.FromSeconds(10) };
+
+    // A webhook's answer is its status: redirects are not followed (one could send the POST on to anything
+    // the daemon can reach, a service on the loopback say), the body is never read and the headers are
+    // capped, so a hostile endpoint cannot make the daemon buffer without end.
+    private readonly HttpClient _http = new(new SocketsHttpHandler
+    {
+        ConnectTimeout = TimeSpan.FromSeconds(5),
+        UseProxy = false,
+        AllowAutoRedirect = false,
+        MaxResponseHeadersLength = 16,
+        MaxResponseDrainSize = 0,
+    })
+    {
+        Timeout = TimeSpan.FromSeconds(10),
+        MaxResponseContentBufferSize = 64 * 1024,
+    };
+
     private readonly CancellationTokenSource _stop = new();
-    private readonly List<(NotifyConfig Target, Channel<AuroraEvent> Queue, Task Worker)> _targets = [];
-    private Task _watch = Task.CompletedTask;
+    private readonly Lock _gate = new();
+    private readonly List<Task> _retired = [];
+    // Replaced whole, never changed in place: the watch reads it without the lock.
+    private volatile Target[] _targets;
+    private bool _started;
+    private Task? _watch;
 
     public WebhookNotifier(IEnumerable<NotifyConfig> targets, EventLog events, TimeProvider time)
     {
         _events = events;
         _time = time;
-        foreach (var target in targets)
-        {
-            var queue = Channel.CreateBounded<AuroraEvent>(new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-            _targets.Add((target, queue, Task.Run(() => DeliverAsync(target, queue.Reader, _stop.Token))));
-        }
+        _targets = [.. targets.Select(t => NewTarget(t, afterSeq: 0))];
     }
+
+    /// One webhook: events after AfterSeq that it asked for go to its queue, drained by its worker.
+    private sealed record Target(NotifyConfig Config, long AfterSeq, Channel<AuroraEvent> Queue, CancellationTokenSource Stop, Task Worker);
 
     public void Start(long afterSeq)
     {
-        if (_targets.Count > 0)
+        lock (_gate)
         {
-            _watch = Task.Run(() => WatchAsync(afterSeq, _stop.Token));
+            _started = true;
+            if (_targets.Length > 0)
+            {
+                _watch = Task.Run(() => WatchAsync(afterSeq, _stop.Token));
+            }
         }
+    }
+
+    /// Takes the webhook list of a reloaded config.
+    public void Update(IEnumerable<NotifyConfig> targets)
+    {
+        lock (_gate)
+        {
+            if (_stop.IsCancellationRequested)
+            {
+                // Disposed (or being disposed): a reload racing the shutdown has nobody left to notify.
+                return;
+            }
+
+            var now = _events.LastCommittedSeq;
+            var old = _targets;
+            var kept = new HashSet<Target>();
+            var next = new List<Target>();
+            foreach (var config in targets)
+            {
+                var same = old.FirstOrDefault(t => t.Config == config && !kept.Contains(t));
+                next.Add(same ?? NewTarget(config, now));
+                if (same is not null)
+                {
+                    kept.Add(same);
+                }
+            }
+
+            foreach (var gone in old.Where(t => !kept.Contains(t)))
+            {
+                gone.Stop.Cancel();
+                gone.Queue.Writer.TryComplete();
+                _retired.Add(gone.Worker.ContinueWith(_ => gone.Stop.Dispose(), TaskScheduler.Default));
+            }
+
+            _targets = [.. next];
+            if (_started && _watch is null && _targets.Length > 0)
+            {
+                _watch = Task.Run(() => WatchAsync(now, _stop.Token));
+            }
+        }
+    }
+
+    private Target NewTarget(NotifyConfig config, long afterSeq)
+    {
+        var queue = Channel.CreateBounded<AuroraEvent>(new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+        return new Target(config, afterSeq, queue, stop, Task.Run(() => DeliverAsync(config, queue.Reader, stop.Token)));
     }
 
     private async Task WatchAsync(long after, CancellationToken ct)
@@ -53,11 +122,11 @@ public sealed class WebhookNotifier : IAsyncDisposable
                 continue;
             }
 
-            foreach (var (target, queue, _) in _targets)
+            foreach (var target in _targets)
             {
-                if (target.Events.IsEmpty || target.Events.Contains(e.Type))
+                if (e.Seq > target.AfterSeq && (target.Config.Events.IsEmpty || target.Config.Events.Contains(e.Type)))
                 {
-                    queue.Writer.TryWrite(e);
+                    target.Queue.Writer.TryWrite(e);
                 }
             }
         }
@@ -102,10 +171,13 @@ public sealed class WebhookNotifier : IAsyncDisposable
     {
         try
         {
-            using var content = new ByteArrayContent(body);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            using var response = await _http.PostAsync(url, content, ct);
-            return response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}";
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            var status = (int)response.StatusCode;
+            return response.IsSuccessStatusCode ? null
+                : status is >= 300 and < 400 ? $"HTTP {status} (redirects are not followed)"
+                : $"HTTP {status}";
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
@@ -116,12 +188,23 @@ public sealed class WebhookNotifier : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        foreach (var (_, queue, _) in _targets)
+        Task[] workers;
+        lock (_gate)
         {
-            queue.Writer.TryComplete();
+            foreach (var target in _targets)
+            {
+                target.Queue.Writer.TryComplete();
+            }
+
+            workers = [.. _targets.Select(t => t.Worker), .. _retired, _watch ?? Task.CompletedTask];
         }
 
-        await Task.WhenAll(_targets.Select(t => t.Worker).Append(_watch)).ContinueWith(_ => { }, TaskScheduler.Default);
+        await Task.WhenAll(workers).ContinueWith(_ => { }, TaskScheduler.Default);
+        foreach (var target in _targets)
+        {
+            target.Stop.Dispose();
+        }
+
         _http.Dispose();
         _stop.Dispose();
     }

@@ -34,6 +34,7 @@ public sealed class DefaultsTests : IDisposable
         Assert.Equal(DependencyFailureAction.Stop, api.OnDependencyFailure);
         Assert.Empty(api.Install);
         Assert.Empty(api.Fixes);
+        Assert.Null(api.Umask);
     }
 
     [Fact]
@@ -47,6 +48,7 @@ public sealed class DefaultsTests : IDisposable
         Assert.Equal(_project.ConfigPath, config.FilePath);
         Assert.Equal(_project.Directory, config.ProjectDirectory);
         Assert.Equal(HealingConfig.Default, config.Healing);
+        Assert.Equal(new BackupRetention(20, TimeSpan.FromDays(7)), config.Healing.Backups);
         Assert.Equal(MonitorConfig.Default, config.Monitor);
         Assert.Equal(MaintenanceConfig.Default.Disk, config.Maintenance.Disk);
         Assert.Empty(config.Maintenance.Temp);
@@ -111,14 +113,14 @@ public sealed class DefaultsTests : IDisposable
         var config = _project.Load("""
             services:
               api: { command: python3 }
-            healing: { enabled: false, verify_timeout: 1.5s }
+            healing: { enabled: false, verify_timeout: 1.5s, backups: { keep: 3, max_age: 2d } }
             monitor: { sample_interval: 250ms, predict_horizon: 1h }
             dashboard: { listen: "0.0.0.0:8080", allow_remote: true }
             notify: [{ webhook: "https://example.org/hook", events: ["fix.*"] }, { webhook: "http://127.0.0.1/" }]
             store: { max_events: 5000, max_age: 7d }
             """).Config!;
 
-        Assert.Equal(new HealingConfig(false, TimeSpan.FromMilliseconds(1500)), config.Healing);
+        Assert.Equal(new HealingConfig(false, TimeSpan.FromMilliseconds(1500)) { Backups = new BackupRetention(3, TimeSpan.FromDays(2)) }, config.Healing);
         Assert.Equal(new MonitorConfig(TimeSpan.FromMilliseconds(250), TimeSpan.FromHours(1)), config.Monitor);
         Assert.Equal(new DashboardConfig("0.0.0.0", 8080, true, []), config.Dashboard);
         Assert.Equal(["fix.started", "fix.verified", "fix.rolled_back"], config.Notify[0].Events);

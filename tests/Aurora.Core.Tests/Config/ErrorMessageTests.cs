@@ -236,4 +236,45 @@ public sealed class ErrorMessageTests : IDisposable
             "aurora.yaml:6:11: services.api.stop: expected a mapping (key: value), got \"SIGTERM\"",
         ], problems);
     }
+
+    [Fact]
+    public void Healing_backups_are_validated()
+    {
+        var problems = _project.Problems("""
+            services:
+              api: { command: python3 }
+            healing: { backups: { keep: -1, max_age: forever, count: 3 } }
+            """);
+
+        Assert.Equal(
+        [
+            "aurora.yaml:3:29: healing.backups.keep: \"-1\" must be between 0 and 100000",
+            "aurora.yaml:3:42: healing.backups.max_age: \"forever\" is not a duration; use a number with ms, s, m, h or d (e.g. 500ms, 30s)",
+            "aurora.yaml:3:51: healing.backups.count: unknown key \"count\"; allowed here: keep, max_age",
+        ], problems);
+    }
+
+    [Theory]
+    [InlineData("\"022\"", 0b000_010_010)]
+    [InlineData("\"0077\"", 0b000_111_111)]
+    [InlineData("027", 0b000_010_111)]
+    [InlineData("\"0\"", 0)]
+    public void Umask_is_an_octal_string(string written, int mask)
+    {
+        var config = _project.Load($"services:\n  api: {{ command: python3, umask: {written} }}\n").Config!;
+
+        Assert.Equal(mask, config.Services[0].Umask);
+    }
+
+    [Theory]
+    [InlineData("\"18\"", "\"18\"")]
+    [InlineData("\"1777\"", "\"1777\"")]
+    [InlineData("u=rwx", "\"u=rwx\"")]
+    [InlineData("''", "\"\"")]
+    public void A_bad_umask_is_a_positioned_error(string written, string shown)
+    {
+        var problems = _project.Problems($"services:\n  api: {{ command: python3, umask: {written} }}\n");
+
+        Assert.Equal([$"aurora.yaml:2:35: services.api.umask: {shown} is not a umask; use octal digits from 000 to 777, e.g. umask: \"022\" (or \"077\" to keep its files private)"], problems);
+    }
 }

@@ -94,4 +94,63 @@ public sealed class FixesAndMaintenanceTests : IDisposable
 
         Assert.Equal(["aurora.yaml:4:10: maintenance.temp[0].path: needs a directory, relative to the project directory, e.g. path: ./tmp"], problems);
     }
+
+    [Fact]
+    public void Fix_touches_are_checked_where_they_really_are_and_may_not_cover_the_project_or_its_state()
+    {
+        var outside = Directory.CreateTempSubdirectory("aurora-outside-").FullName;
+        try
+        {
+            _project.WithDirectory("vendor");
+            File.CreateSymbolicLink(Path.Combine(_project.Directory, "vendor", "shared"), outside);
+            var problems = _project.Problems("""
+                services:
+                  api:
+                    command: python3
+                    fixes:
+                      - cause: missing_dependency
+                        run: [npm, ci]
+                        touches: [vendor/shared, ., .aurora/backups, vendor]
+                """);
+
+            Assert.Equal(
+            [
+                $"aurora.yaml:7:19: services.api.fixes[0].touches[0]: \"vendor/shared\" resolves to {outside}, outside the project directory (symbolic links are not followed out of it); fixes may only touch files inside it",
+                "aurora.yaml:7:34: services.api.fixes[0].touches[1]: \".\" is the project directory itself; fixes may only touch what is inside it, so name those files and directories",
+                "aurora.yaml:7:37: services.api.fixes[0].touches[2]: \".aurora/backups\" is inside .aurora/, Aurora's own state; fixes may not touch it",
+            ], problems);
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Maintenance_temp_may_not_lead_out_of_the_project_nor_cover_it_or_its_state()
+    {
+        var outside = Directory.CreateTempSubdirectory("aurora-outside-").FullName;
+        try
+        {
+            File.CreateSymbolicLink(Path.Combine(_project.Directory, "tmp"), outside);
+            var problems = _project.Problems("""
+                services:
+                  api: { command: python3 }
+                maintenance:
+                  temp: [{ path: ./tmp }, { path: . }, { path: .aurora }, { path: ../elsewhere }, { path: cache }]
+                """);
+
+            Assert.Equal(
+            [
+                $"aurora.yaml:4:18: maintenance.temp[0].path: \"./tmp\" resolves to {outside}, outside the project directory (symbolic links are not followed out of it); temp cleanup may only touch files inside it",
+                "aurora.yaml:4:35: maintenance.temp[1].path: \".\" is the project directory itself; temp cleanup may only touch what is inside it, so name those files and directories",
+                "aurora.yaml:4:48: maintenance.temp[2].path: \".aurora\" is inside .aurora/, Aurora's own state; temp cleanup may not touch it",
+                "aurora.yaml:4:67: maintenance.temp[3].path: \"../elsewhere\" is outside the project directory; temp cleanup may only touch files inside it",
+            ], problems);
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Aurora.Core.Healing;
 using Aurora.Core.Tests.Supervision;
 
@@ -12,25 +11,6 @@ public class FixTransactionTests : IDisposable
 
     public void Dispose() => Directory.Delete(_project, recursive: true);
 
-    private sealed class Touching(params string[] paths) : IFix
-    {
-        public string Name => "user:0:test";
-
-        public string Cause => "unknown";
-
-        public bool IsUserDefined => true;
-
-        public bool HoldsServiceDown => false;
-
-        public ImmutableArray<string> Verify => [];
-
-        public ImmutableArray<string> Touches(FixContext context) => [.. paths];
-
-        public (bool Applies, string Reason) Check(FixContext context) => (true, "");
-
-        public Task<FixResult> ApplyAsync(FixContext context, CancellationToken ct) => Task.FromResult(FixResult.Ok(""));
-    }
-
     private FixContext Context() => new(TestConfigs.Service("api"), new Aurora.Core.Diagnosis.Diagnosis("unknown", 0.1, [], ""), _project, "p");
 
     [Fact]
@@ -39,33 +19,52 @@ public class FixTransactionTests : IDisposable
         var file = Path.Combine(_project, "app.conf");
         File.WriteAllText(file, "before");
         var backups = Path.Combine(_project, ".aurora", "backups");
-        FixTransaction.Begin(backups, "fix-1", new Touching("app.conf", "new-dir"), Context());
+        FixTransaction.Begin(backups, "fix-1", new TouchingFix("app.conf", "new-dir"), Context(), TimeProvider.System);
 
         // The fix ran halfway, then the daemon died.
         File.WriteAllText(file, "half-written");
         Directory.CreateDirectory(Path.Combine(_project, "new-dir"));
 
-        var recovered = FixTransaction.RecoverPending(_project, backups);
+        var recovered = FixTransaction.RecoverPending(_project, backups, TimeProvider.System);
         Assert.Equal("fix-1", Assert.Single(recovered).FixId);
         Assert.Equal("before", File.ReadAllText(file));
         Assert.False(Directory.Exists(Path.Combine(_project, "new-dir")));
-        Assert.Empty(FixTransaction.RecoverPending(_project, backups));
+        Assert.Empty(FixTransaction.RecoverPending(_project, backups, TimeProvider.System));
     }
 
     [Fact]
     public void A_fix_may_not_touch_anything_outside_the_project() =>
-        Assert.Throws<InvalidOperationException>(() =>
-            FixTransaction.Begin(Path.Combine(_project, "b"), "fix-2", new Touching("../outside.txt"), Context()));
+        Assert.Throws<UnsafePathException>(() =>
+            FixTransaction.Begin(Path.Combine(_project, "b"), "fix-2", new TouchingFix("../outside.txt"), Context(), TimeProvider.System));
 
     [Fact]
     public void Committed_fix_keeps_its_changes()
     {
         var file = Path.Combine(_project, "a.txt");
         File.WriteAllText(file, "old");
-        var tx = FixTransaction.Begin(Path.Combine(_project, "b"), "fix-3", new Touching("a.txt"), Context());
+        var tx = FixTransaction.Begin(Path.Combine(_project, "b"), "fix-3", new TouchingFix("a.txt"), Context(), TimeProvider.System);
         File.WriteAllText(file, "new");
         tx.Commit();
         Assert.Equal("new", File.ReadAllText(file));
-        Assert.Empty(FixTransaction.RecoverPending(_project, Path.Combine(_project, "b")));
+        Assert.Empty(FixTransaction.RecoverPending(_project, Path.Combine(_project, "b"), TimeProvider.System));
+    }
+
+    [Fact]
+    public void A_commit_whose_manifest_cannot_be_written_on_a_full_disk_still_ends_the_transaction()
+    {
+        var file = Path.Combine(_project, "a.txt");
+        File.WriteAllText(file, "old");
+        var backups = Path.Combine(_project, "b");
+        var tx = FixTransaction.Begin(backups, "fix-4", new TouchingFix("a.txt"), Context(), TimeProvider.System);
+        File.WriteAllText(file, "new");
+
+        // Every write of the new manifest fails with ENOSPC.
+        File.CreateSymbolicLink(Path.Combine(tx.BackupDirectory, "manifest.json.tmp"), "/dev/full");
+        tx.Commit();
+
+        Assert.False(FixTransaction.IsPending(tx.BackupDirectory));
+        Assert.False(Path.Exists(Path.Combine(tx.BackupDirectory, "manifest.json.tmp")));
+        Assert.Empty(FixTransaction.RecoverPending(_project, backups, TimeProvider.System));
+        Assert.Equal("new", File.ReadAllText(file));
     }
 }

@@ -48,4 +48,26 @@ public class ReloadPlannerTests
         var plan = ReloadPlanner.Plan(Config(a), Config(a with { Command = ["other"], Restart = RestartConfig.Default with { Policy = RestartPolicyKind.Always } }));
         Assert.Equal(["command", "restart"], Assert.Single(plan.Restarted).Fields);
     }
+
+    [Fact]
+    public void A_changed_umask_restarts_the_service()
+    {
+        var a = TestConfigs.Service("a");
+        var plan = ReloadPlanner.Plan(Config(a), Config(a with { Umask = 0b000_010_010 }));
+        Assert.Equal(["umask"], Assert.Single(plan.Restarted).Fields);
+    }
+
+    [Fact]
+    public void A_changed_notify_list_is_a_setting_applied_in_place()
+    {
+        var a = TestConfigs.Service("a");
+        var next = Config(a) with { Notify = [new NotifyConfig("http://127.0.0.1:9000/hook", ["fix.verified"])] };
+
+        var plan = ReloadPlanner.Plan(Config(a), next);
+
+        Assert.Equal(["notify"], plan.Settings);
+        Assert.False(plan.ChangesNothing);
+        Assert.Empty(plan.NeedsDaemonRestart);
+        Assert.True(ReloadPlanner.Plan(next, next with { Notify = [new NotifyConfig("http://127.0.0.1:9000/hook", ["fix.verified"])] }).ChangesNothing);
+    }
 }

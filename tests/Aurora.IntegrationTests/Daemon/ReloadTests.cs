@@ -43,6 +43,32 @@ public class ReloadTests
         await daemon.WaitForEvent(EventTypes.ConfigRejected, null!);
     }
 
+    [Theory(Timeout = 60000)]
+    [InlineData("60,000 nested [", "aurora.yaml:10:67: nesting is deeper than 64 levels")]
+    [InlineData("60,000 nested {", "aurora.yaml:10:67: nesting is deeper than 64 levels")]
+    [InlineData("2 MiB", "aurora.yaml:1:1: the file is 2145183 bytes; a config may be at most 1048576")]
+    public async Task A_hostile_config_is_rejected_by_a_running_daemon_which_keeps_its_services(string kind, string expected)
+    {
+        // Issue 19, finding 4: 60,000 nested brackets overflowed the daemon's stack on reload and orphaned its services.
+        var ct = TestContext.Current.CancellationToken;
+        await using var project = TestProject.Create(Base);
+        await using var daemon = await project.StartDaemonAsync();
+        var before = await RunningPids(project, daemon, ct);
+
+        project.Write(kind switch
+        {
+            "2 MiB" => Base + "\n" + string.Concat(Enumerable.Repeat("# filler filler filler filler filler filler filler filler filler\n", 33_000)),
+            _ => Base + "\nx: " + new string(kind[^1], 60_000) + new string(kind[^1] == '[' ? ']' : '}', 60_000) + "\n",
+        });
+        var result = await project.Cli(ct, "reload");
+
+        Assert.True(result.ExitCode == 2, $"{kind}: exit {result.ExitCode}: {result.Output}");
+        Assert.Contains(expected, result.Output);
+        Assert.Contains("nothing was changed", result.Output);
+        Assert.Equal(before, await Pids(project, ct));
+        Assert.All(before.Values, pid => Assert.True(ProcessTable.Exists(pid!.Value)));
+    }
+
     [Fact(Timeout = 60000)]
     public async Task Reload_adds_removes_restarts_and_updates_in_place_changing_exactly_the_expected_pids()
     {
@@ -83,6 +109,26 @@ public class ReloadTests
 
         var reloaded = await daemon.WaitForEvent(EventTypes.ConfigReloaded, null!);
         Assert.Equal("cache", reloaded.Data.GetProperty("added")[0].GetString());
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Reload_applies_a_changed_notify_list()
+    {
+        // Issue 12: a change to notify: was parsed and then ignored until the daemon restarted.
+        var ct = TestContext.Current.CancellationToken;
+        await using var hook = new Events.WebhookServer();
+        await using var project = TestProject.Create(Base);
+        await using var daemon = await project.StartDaemonAsync();
+        var before = await RunningPids(project, daemon, ct);
+
+        project.Write(Base + $"\nnotify: [{{ webhook: \"{hook.Url}\", events: [config.reloaded] }}]\n");
+        var result = await project.Cli(ct, "reload");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        var (_, body) = await hook.Requests.Reader.ReadAsync(ct).AsTask().DefaultTimeout();
+        Assert.Contains("\"type\":\"config.reloaded\"", body);
+        Assert.Contains("\"settings\":[\"notify\"]", body);
+        Assert.Equal(before, await Pids(project, ct));
     }
 
     [Fact(Timeout = 60000)]

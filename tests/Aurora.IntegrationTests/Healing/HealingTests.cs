@@ -14,6 +14,18 @@ namespace Aurora.IntegrationTests.Healing;
 /// Real failing programs healed (or deliberately not) as transactions.
 public class HealingTests
 {
+    /// A service that fails on a missing module, and its own fix that creates the module (and is verified).
+    private const string MissingModuleWithUserFix = """
+        services:
+          api:
+            command: ["python3", "-c", "import greetings, time; time.sleep(1000)"]
+            env: { PYTHONPATH: "lib" }
+            restart: { backoff: { initial: 100ms } }
+            fixes:
+              - cause: missing_dependency
+                run: ["sh", "-c", "mkdir -p lib && echo 'GREETING = 1' > lib/greetings.py"]
+                touches: [lib]
+        """;
 
     [Fact(Timeout = 60000)]
     public async Task Missing_python_module_is_installed_verified_and_the_service_becomes_healthy()
@@ -108,6 +120,76 @@ public class HealingTests
     }
 
     [Fact(Timeout = 60000)]
+    public async Task Rolling_back_a_fix_that_linked_a_directory_outside_the_project_into_vendor_deletes_nothing_there()
+    {
+        // Issue 19, finding 1: an npm workspace link made by the fix led the rollback into a directory outside.
+        var outside = Directory.CreateTempSubdirectory("aurora-outside-").FullName;
+        File.WriteAllText(Path.Combine(outside, "package.json"), "{\"name\": \"shared\"}");
+        File.SetUnixFileMode(Path.Combine(outside, "package.json"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
+        try
+        {
+            await using var project = TestProject.Create($$"""
+                services:
+                  api:
+                    command: ["python3", "-c", "import not_installed_module"]
+                    restart: { policy: never }
+                    fixes:
+                      - cause: missing_dependency
+                        run: ["ln", "-s", "{{outside}}", "vendor/shared"]
+                        touches: [vendor]
+                        verify: ["false"]
+                """);
+            Directory.CreateDirectory(Path.Combine(project.Dir, "vendor"));
+
+            await using var daemon = await project.StartDaemonAsync();
+            var rolledBack = await daemon.WaitForEvent(EventTypes.FixRolledBack, "api");
+
+            Assert.Equal(1, rolledBack.Data.GetProperty("removed").GetInt32());
+            Assert.False(Path.Exists(Path.Combine(project.Dir, "vendor", "shared")));
+            Assert.Equal(["package.json"], Directory.GetFileSystemEntries(outside).Select(Path.GetFileName));
+            Assert.Equal("{\"name\": \"shared\"}", File.ReadAllText(Path.Combine(outside, "package.json")));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(Path.Combine(outside, "package.json")));
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task A_disk_full_while_recording_the_outcome_never_undoes_a_verified_fix()
+    {
+        // Issue 19, finding 7: the record store threw ENOSPC before the commit, so the next start rolled back a fix
+        // that worked. Here the store's temp file leads to /dev/full: every write to it fails with ENOSPC.
+        await using var project = TestProject.Create(MissingModuleWithUserFix);
+        Directory.CreateDirectory(project.Paths.StateDirectory);
+        File.CreateSymbolicLink(project.Paths.FixRecords + ".tmp", "/dev/full");
+
+        var daemon = await project.StartDaemonAsync();
+        var verified = await daemon.WaitForEvent(EventTypes.FixVerified, "api");
+        Assert.Contains("No space left on device", verified.Data.GetProperty("record_error").GetString());
+        await daemon.DisposeAsync();
+
+        // The next start finds nothing pending: the fix stays.
+        Assert.Empty(Aurora.Core.Healing.FixTransaction.RecoverPending(project.Dir, project.Paths.Backups, TimeProvider.System));
+        Assert.True(File.Exists(Path.Combine(project.Dir, "lib", "greetings.py")));
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task The_backup_of_a_finished_fix_is_pruned_by_healing_backups()
+    {
+        // Issue 19, finding 5: .aurora/backups grew with every attempt.
+        await using var project = TestProject.Create(MissingModuleWithUserFix + "\nhealing: { backups: { keep: 0 } }\n");
+        Directory.CreateDirectory(Path.Combine(project.Paths.Backups, "fix-20200101-000000-old"));
+
+        await using var daemon = await project.StartDaemonAsync();
+        await daemon.WaitForEvent(EventTypes.FixVerified, "api");
+
+        Assert.Empty(Directory.GetFileSystemEntries(project.Paths.Backups));
+        Assert.True(File.Exists(Path.Combine(project.Dir, "lib", "greetings.py")));
+    }
+
+    [Fact(Timeout = 60000)]
     public async Task A_foreign_port_holder_is_named_and_left_alone()
     {
         using var foreign = new TcpListener(IPAddress.Loopback, 0);
@@ -172,8 +254,9 @@ public class HealingTests
         while (true)
         {
             var history = await client.GetAsync("/api/v1/history?q=port%20conflict", Aurora.Contracts.V1.AuroraJsonContext.Default.HistoryDto, ct);
-            var incident = history.Incidents.FirstOrDefault(i => i.Service == "web" && i.Cause == "port_conflict");
-            if (incident?.Fixes.Any(f => f.Fix == "stop_stale_instance" && f.Outcome == "verified") == true)
+            // Any of web's port_conflict incidents: a restart made before the fix ran may have opened a second one.
+            if (history.Incidents.Any(i => i.Service == "web" && i.Cause == "port_conflict"
+                && i.Fixes.Any(f => f.Fix == "stop_stale_instance" && f.Outcome == "verified")))
             {
                 break;
             }

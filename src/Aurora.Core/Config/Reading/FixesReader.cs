@@ -48,11 +48,12 @@ internal static class FixesReader
         return node;
     }
 
-    /// Paths a fix may change, kept relative as written; they must stay inside the project.
+    /// Paths a fix may change, kept relative as written; they must stay inside the project where they
+    /// really are (links resolved), and may be neither the project itself nor `.aurora/`.
     private static ImmutableArray<string> ReadTouches(YamlMap map, ReadContext ctx)
     {
         var touches = ImmutableArray.CreateBuilder<string>();
-        var root = Path.TrimEndingDirectorySeparator(ctx.ProjectDirectory);
+        var root = ProjectBounds.RealRoot(ctx.ProjectDirectory);
         foreach (var (node, path) in map.List("touches") ?? [])
         {
             if (ScalarReader.Text(node, path, ctx.Bag, "a relative path") is not { } text)
@@ -60,14 +61,13 @@ internal static class FixesReader
                 continue;
             }
 
-            var full = Path.GetFullPath(Path.Combine(root, text));
             if (Path.IsPathRooted(text))
             {
                 ctx.Bag.Error(node.Start, path, $"{YamlNodes.Quote(text)} is absolute; use a path relative to the project directory");
             }
-            else if (full != root && !full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            else if (ProjectBounds.Refusal(root, Path.GetFullPath(text, ctx.ProjectDirectory), "fixes") is { } refusal)
             {
-                ctx.Bag.Error(node.Start, path, $"{YamlNodes.Quote(text)} is outside the project directory; fixes may only touch files inside it");
+                ctx.Bag.Error(node.Start, path, $"{YamlNodes.Quote(text)} {refusal}");
             }
             else
             {

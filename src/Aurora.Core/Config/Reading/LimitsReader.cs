@@ -15,6 +15,8 @@ internal static class LimitsReader
             return d;
         }
 
+        NotEnforced.Warn(map, NotEnforced.Memory, "memory");
+        NotEnforced.Warn(map, NotEnforced.Cpu, "cpu", "for");
         long? memory = map.Get("memory") is { } m ? ScalarReader.Size(m, map.PathOf("memory"), map.Bag, 1, long.MaxValue) : null;
         var sustained = map.Duration("for", d.For, TimeSpan.Zero, TimeSpan.MaxValue);
         return new ResourceLimits(memory, ReadCpu(map), sustained);

@@ -32,15 +32,26 @@ internal static class MaintenanceReader
             }
 
             var olderThan = rule.Duration("older_than", DefaultOlderThan, TimeSpan.Zero, TimeSpan.MaxValue);
-            if (RequiredPath(rule, ctx) is { } dir)
+            if (RequiredPath(rule, ctx) is not { } dir)
             {
-                temp.Add(new TempRule(dir, olderThan));
+                continue;
             }
+
+            // Cleanup deletes old files: only where it cannot reach the project's sources wholesale, Aurora's
+            // state, or (through a link) anything outside. Checked again before each cleanup.
+            if (ProjectBounds.Refusal(ProjectBounds.RealRoot(ctx.ProjectDirectory), dir, "temp cleanup") is { } refusal)
+            {
+                ctx.Bag.Error(rule.Get("path")!.Start, rule.PathOf("path"), $"{YamlNodes.Quote(rule.String("path")!)} {refusal}");
+                continue;
+            }
+
+            temp.Add(new TempRule(dir, olderThan));
         }
 
         DiskRule? disk = null;
         if (map.Map("disk", DiskKeys) is { } diskMap)
         {
+            NotEnforced.Warn(diskMap, NotEnforced.MinFree, "min_free");
             var dir = diskMap.Has("path") ? RequiredPath(diskMap, ctx) : ctx.ProjectDirectory;
             disk = new DiskRule(dir ?? ctx.ProjectDirectory, diskMap.Size("min_free", DefaultMinFree, 0, long.MaxValue));
         }

@@ -9,7 +9,7 @@ internal static partial class ServiceReader
     public static readonly string[] Keys =
     [
         "command", "shell", "cwd", "env", "env_file", "ports", "depends_on", "health", "restart", "stop",
-        "limits", "logs", "on_dependency_failure", "install", "fixes",
+        "limits", "logs", "on_dependency_failure", "install", "fixes", "umask",
     ];
 
     private static readonly (string, DependencyFailureAction)[] FailureActions =
@@ -59,7 +59,8 @@ internal static partial class ServiceReader
             LogsReader.Read(map),
             map.Choice("on_dependency_failure", DependencyFailureAction.Stop, FailureActions),
             CommandReader.ReadInstall(map, cwd, ctx),
-            FixesReader.Read(map, ctx));
+            FixesReader.Read(map, ctx),
+            UmaskReader.Read(map));
         return new ParsedService(config, nameNode.Start, map.Has("health"), dependencies, ports);
     }
 

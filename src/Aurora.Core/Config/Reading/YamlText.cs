@@ -6,12 +6,20 @@ namespace Aurora.Core.Config.Reading;
 /// Turns text into one YAML root node, or a positioned diagnostic instead of an exception.
 internal static class YamlText
 {
+    /// Deeper than any real config; shallow enough that building the tree can never exhaust a stack.
+    public const int MaxDepth = 64;
+
     public static YamlNode? Load(string text, DiagnosticBag bag)
     {
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new DepthLimitedParser(new Parser(new StringReader(text)), MaxDepth));
+        }
+        catch (NestingTooDeepException e)
+        {
+            bag.Error(e.Start, "", e.Message);
+            return null;
         }
         catch (YamlException e)
         {
