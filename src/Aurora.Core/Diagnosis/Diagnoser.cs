@@ -2,13 +2,17 @@ using System.Collections.Immutable;
 
 namespace Aurora.Core.Diagnosis;
 
-/// Runs every classifier and keeps the most confident verdict; `unknown` with the last lines when none
-/// has anything to say. New causes are new classifiers: nothing here changes.
+/// Runs every classifier over the output that can explain the failure (FailureOutput.Relevant: the last
+/// run, after it last said it was up) and keeps the most confident verdict; `unknown` with the last lines
+/// when none has anything to say. New causes are new classifiers: nothing here changes.
 public sealed class Diagnoser(IEnumerable<IFailureClassifier> classifiers)
 {
     private readonly ImmutableArray<IFailureClassifier> _classifiers = [.. classifiers];
 
-    public static Diagnoser Default(IPortOwners ports) => new(
+    /// The classifiers with this machine's port table and kernel log.
+    public static Diagnoser Default(IPortOwners ports) => Default(ports, new KernelOomLog(TimeProvider.System));
+
+    public static Diagnoser Default(IPortOwners ports, IOomKills kernel) => new(
     [
         new HangClassifier(),
         new DependencyUnavailableClassifier(),
@@ -16,29 +20,32 @@ public sealed class Diagnoser(IEnumerable<IFailureClassifier> classifiers)
         new MissingDependencyClassifier(),
         new PermissionDeniedClassifier(),
         new DiskFullClassifier(),
-        new OutOfMemoryClassifier(),
+        new OutOfMemoryClassifier(kernel),
         new ConfigErrorClassifier(),
     ]);
 
     public Diagnosis Diagnose(FailureContext failure)
     {
+        var relevant = failure with { RecentLines = FailureOutput.Relevant(failure.RecentLines) };
         Diagnosis? best = null;
         foreach (var classifier in _classifiers)
         {
-            if (classifier.Classify(failure) is { } d && (best is null || d.Confidence > best.Confidence))
+            if (classifier.Classify(relevant) is { } d && (best is null || d.Confidence > best.Confidence))
             {
                 best = d;
             }
         }
 
-        best ??= new Diagnosis(Causes.Unknown, 0.1, Evidence.Tail(failure.RecentLines),
-            failure.Exit is { } exit ? $"{failure.Service} ended ({exit}) without a recognised reason" : $"{failure.Service} failed without a recognised reason");
+        if (best is not null)
+        {
+            // SPEC §6: a reached restart limit is a state, not a cause; the episode keeps its specific cause.
+            return failure.RestartLimitReached ? best with { Summary = $"{best.Summary}; quarantined after too many exits" } : best;
+        }
 
-        // A reached restart limit is the incident's cause (it is what quarantined the service), but the
-        // reason it kept dying is what a person needs next: keep it in the summary and the evidence.
+        var tail = Evidence.Tail(FailureOutput.LastRun(failure.RecentLines));
+        var how = failure.Exit is { } exit ? $"ended ({exit})" : "failed";
         return failure.RestartLimitReached
-            ? new Diagnosis(Causes.CrashLoop, 1.0, best.Evidence,
-                $"{failure.Service} was quarantined after too many exits; the last one looks like {best.Cause}: {best.Summary}")
-            : best;
+            ? new Diagnosis(Causes.CrashLoop, 0.5, tail, $"{failure.Service} {how} again and was quarantined after too many exits; no more specific cause was found")
+            : new Diagnosis(Causes.Unknown, 0.1, tail, $"{failure.Service} {how} without a recognised reason");
     }
 }

@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
+using Aurora.Core.Diagnosis;
 
 namespace Aurora.Core.Incidents;
 
 /// Picks the lines of a service's recent output that explain a failure: the ones that look like errors,
-/// else the last few lines; never Aurora's own notes; secrets scrubbed; long lines cut.
+/// else the last few lines of its last run; never Aurora's own notes; secrets scrubbed; long lines cut.
 public static partial class EvidencePicker
 {
     public const int MaxLines = 10;
@@ -13,8 +14,11 @@ public static partial class EvidencePicker
     public static IReadOnlyList<string> Pick(IReadOnlyList<string> recent, IEnumerable<string> secretValues)
     {
         var secrets = secretValues.ToList();
-        var output = recent.Where(l => !l.StartsWith("[aurora]", StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(l)).ToList();
-        var errors = output.Where(l => ErrorLike().IsMatch(l)).ToList();
+
+        // Errors only from the output that can explain this failure (the last run, after it last said it was
+        // up): an "address already in use" it retried past is not evidence of a later crash.
+        var errors = FailureOutput.Relevant(recent).Where(l => !string.IsNullOrWhiteSpace(l) && ErrorLike().IsMatch(l)).ToList();
+        var output = FailureOutput.LastRun(recent).Where(l => !FailureOutput.IsAuroraNote(l) && !string.IsNullOrWhiteSpace(l));
         var chosen = errors.Count > 0 ? errors.TakeLast(MaxLines) : output.TakeLast(FallbackLines);
         return chosen.Select(l => Cut(Secrets.Scrub(l.TrimEnd(), secrets))).ToList();
     }

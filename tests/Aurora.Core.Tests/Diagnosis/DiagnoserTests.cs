@@ -12,7 +12,7 @@ public class DiagnoserTests
         public PortOwner? Owner(int port) => port == 5001 ? new PortOwner(5001, 4242, ["python3", "-m", "http.server", "5001"], null) : null;
     }
 
-    private static readonly Diagnoser Diagnoser = Aurora.Core.Diagnosis.Diagnoser.Default(new NoOwners());
+    private static readonly Diagnoser Diagnoser = Aurora.Core.Diagnosis.Diagnoser.Default(new NoOwners(), new FakeOomKills());
 
     private static FailureContext Exit(int code, params string[] lines) =>
         new("api", new ExitStatus(code, null), TimeSpan.FromSeconds(10), [.. lines], []);
@@ -57,12 +57,20 @@ public class DiagnoserTests
     }
 
     [Fact]
-    public void Reached_restart_limit_is_a_crash_loop_that_keeps_the_underlying_cause()
+    public void Reached_restart_limit_keeps_the_specific_cause_not_crash_loop()
     {
         var d = Diagnoser.Diagnose(Exit(1, "ModuleNotFoundError: No module named 'flask'") with { RestartLimitReached = true });
-        Assert.Equal(Causes.CrashLoop, d.Cause);
-        Assert.Contains("missing_dependency", d.Summary);
+        Assert.Equal(Causes.MissingDependency, d.Cause);
+        Assert.Contains("quarantined", d.Summary);
         Assert.Contains("ModuleNotFoundError: No module named 'flask'", d.Evidence);
+    }
+
+    [Fact]
+    public void Reached_restart_limit_with_nothing_more_specific_is_a_crash_loop()
+    {
+        var d = Diagnoser.Diagnose(Exit(1, "starting", "segfault or whatever") with { RestartLimitReached = true });
+        Assert.Equal(Causes.CrashLoop, d.Cause);
+        Assert.Equal(["starting", "segfault or whatever"], d.Evidence);
     }
 
     [Fact]
