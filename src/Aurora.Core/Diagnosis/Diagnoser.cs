@@ -26,7 +26,8 @@ public sealed class Diagnoser(IEnumerable<IFailureClassifier> classifiers)
 
     public Diagnosis Diagnose(FailureContext failure)
     {
-        var relevant = failure with { RecentLines = FailureOutput.Relevant(failure.RecentLines) };
+        var ended = failure.Exit is not null;
+        var relevant = failure with { RecentLines = FailureOutput.Relevant(failure.RecentLines, ended) };
         Diagnosis? best = null;
         foreach (var classifier in _classifiers)
         {
@@ -42,7 +43,7 @@ public sealed class Diagnoser(IEnumerable<IFailureClassifier> classifiers)
             return failure.RestartLimitReached ? best with { Summary = $"{best.Summary}; quarantined after too many exits" } : best;
         }
 
-        var tail = Evidence.Tail(FailureOutput.LastRun(failure.RecentLines));
+        var tail = Evidence.Tail(FailureOutput.LastRun(failure.RecentLines, ended));
         var how = failure.Exit is { } exit ? $"ended ({exit})" : "failed";
         return failure.RestartLimitReached
             ? new Diagnosis(Causes.CrashLoop, 0.5, tail, $"{failure.Service} {how} again and was quarantined after too many exits; no more specific cause was found")

@@ -5,7 +5,8 @@ namespace Aurora.Core.Diagnosis;
 
 /// Reads network endpoints out of error text, in the shapes real programs print them: "127.0.0.1:3000",
 /// "[::1]:8080", ":::3000", "::1:5432", "*:6379", "localhost:6379", "redis://cache:6379", "port 6379",
-/// "port: 3000", "127.0.0.1 port 8088" (curl), "\"127.0.0.1\", port 5432" (psql). Source positions
+/// "port: 3000", "127.0.0.1 port 8088" (curl), "\"127.0.0.1\", port 5432" (psql), and the arguments of a
+/// traceback's source line (`create_connection(("localhost", 6379))`, `host="cache", port=6379`). Source positions
 /// ("app.js:12:5", "Main.java:120") are not endpoints.
 public static partial class Endpoints
 {
@@ -40,7 +41,7 @@ public static partial class Endpoints
             }
         }
 
-        foreach (Match m in HostThenPortWord().Matches(line))
+        foreach (Match m in HostThenPortWord().Matches(line).Concat(SourceArguments().Matches(line)))
         {
             if (Port(m) is { } p)
             {
@@ -94,6 +95,11 @@ public static partial class Endpoints
     [GeneratedRegex(@"(?<host>(?:\d{1,3}\.){3}\d{1,3}|localhost|\[?[0-9a-fA-F]{0,4}::[0-9a-fA-F:.]*\]?|[a-zA-Z][a-zA-Z0-9-]*(?:\.[a-zA-Z0-9-]+)+)[""']?,? port (?<port>\d{2,5})\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex HostThenPortWord();
+
+    /// A traceback's source line: `create_connection(("localhost", 6379))`, `Redis(host="cache", port=6379)`.
+    [GeneratedRegex(@"\(\s*[""'](?<host>[\w.:-]+)[""']\s*,\s*(?<port>\d{2,5})\s*\)|\bhost\s*=\s*[""'](?<host>[\w.:-]+)[""']\s*,\s*port\s*=\s*(?<port>\d{2,5})\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex SourceArguments();
 
     [GeneratedRegex(@"^\s*address: '(?<host>[^']+)'", RegexOptions.CultureInvariant)]
     private static partial Regex AddressField();

@@ -4,9 +4,9 @@ namespace Aurora.Core.Diagnosis;
 /// of its own environment, which are masked wherever its command line is shown.
 public sealed record PortOwner(int Port, int Pid, IReadOnlyList<string> CommandLine, string? Tag, IReadOnlyList<string>? SecretValues = null)
 {
-    /// The command line as it may be shown: secret flags, NAME=value pairs, URL passwords and the holder's
-    /// own secret env values masked.
-    public string Command => Secrets.ScrubCommandLine(CommandLine, SecretValues ?? []);
+    /// The command line as it may be shown: on one line (`python3 -c "…"` scripts span several), with secret
+    /// flags, NAME=value pairs, URL passwords and the holder's own secret env values masked.
+    public string Command => Secrets.ScrubCommandLine([.. CommandLine.Select(a => a.ReplaceLineEndings(" ").Replace('\t', ' '))], SecretValues ?? []);
 
     /// "port 5001 is held by pid 4242 (python3 -m http.server 5001)": the first evidence line of a conflict
     /// (the stale-instance fix reads the port and pid back from it).

@@ -28,5 +28,7 @@ public class EndpointsTests
     [InlineData("using redis://:s3cret@cache.internal:6380/0", "cache.internal:6380")]
     [InlineData("db at postgresql://app:***@localhost:5432/app", "localhost:5432")]
     [InlineData("Error: connect ECONNREFUSED ::1:5432", "[::1]:5432")]
+    [InlineData("    s = socket.create_connection((\"localhost\", 47146), timeout=5)", "localhost:47146")]
+    [InlineData("    r = redis.Redis(host='cache.internal', port=6380, db=0)", "cache.internal:6380")]
     public void Host_and_port_are_read_together(string line, string hostPort) => Assert.Equal(hostPort, Endpoints.HostPorts(line).First());
 }

@@ -80,4 +80,11 @@ public class PortConflictTests
         Assert.DoesNotContain("hunter", d.Summary);
         Assert.DoesNotContain("tok-", d.Summary);
     }
+
+    [Fact]
+    public void A_holder_whose_argv_spans_lines_is_shown_on_one()
+    {
+        var holder = new PortOwner(18080, 5, ["python3", "-c", "import socket\ns = socket.socket()\ts.bind(('', 18080))"], null);
+        Assert.Equal("port 18080 is held by pid 5 (python3 -c import socket s = socket.socket() s.bind(('', 18080)))", holder.Describe());
+    }
 }

@@ -1,4 +1,5 @@
 using Aurora.Core.Diagnosis;
+using Aurora.Core.Incidents;
 using static Aurora.Core.Tests.Diagnosis.Failures;
 
 namespace Aurora.Core.Tests.Diagnosis;
@@ -65,5 +66,34 @@ public class RedHerringTests
         Assert.True(FailureOutput.IsUpMarker("Serving HTTP on 127.0.0.1 port 18081 (http://127.0.0.1:18081/) ..."));
         Assert.True(FailureOutput.IsUpMarker("1:M 01 Dec 2026 18:29:46.545 * Ready to accept connections tcp"));
         Assert.Equal(Causes.PortConflict, Diagnose(Exit(1, RealOutput.RedisInUse), Held).Cause);
+    }
+
+    // What the incident tracker reads 200 ms after an exit, when the restart 100 ms later already printed its
+    // own (handled) "address already in use" and said it was up.
+    private const string RestartBegan = """
+        [aurora] started pid 11996: python3 app.py
+        port 47149: [Errno 98] Address already in use; trying 47150
+        Serving HTTP on 127.0.0.1 port 47150
+        flushing the access log
+        OSError: [Errno 28] No space left on device
+        [aurora] pid 11996 exited: exit code 1
+        [aurora] started pid 12013: python3 app.py
+        port 47149: [Errno 98] Address already in use; trying 47150
+        Serving HTTP on 127.0.0.1 port 47150
+        """;
+
+    [Fact]
+    public void Evidence_of_an_exit_is_the_run_that_ended_not_the_restart_that_began()
+    {
+        Assert.Equal(["flushing the access log", "OSError: [Errno 28] No space left on device"], FailureOutput.Relevant(Lines(RestartBegan)));
+        Assert.Equal(["OSError: [Errno 28] No space left on device"], EvidencePicker.Pick(Lines(RestartBegan), []));
+        Assert.Equal(Causes.DiskFull, CauseWords.MatchEvidence(EvidencePicker.Pick(Lines(RestartBegan), [])));
+    }
+
+    [Fact]
+    public void Evidence_of_a_process_that_is_still_alive_is_its_current_run()
+    {
+        var alive = RestartBegan + "\nWARNING: worker pool stalled";
+        Assert.Equal(["WARNING: worker pool stalled"], FailureOutput.Relevant(Lines(alive), ended: false));
     }
 }
