@@ -95,5 +95,7 @@ public class RedHerringTests
     {
         var alive = RestartBegan + "\nWARNING: worker pool stalled";
         Assert.Equal(["WARNING: worker pool stalled"], FailureOutput.Relevant(Lines(alive), ended: false));
+        Assert.Equal(["port 47149: [Errno 98] Address already in use; trying 47150", "Serving HTTP on 127.0.0.1 port 47150", "WARNING: worker pool stalled"],
+            EvidencePicker.Pick(Lines(alive), [], ended: false));
     }
 }
