@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 SETTLE_AFTER_FAILED = 2.0     # a fix may still start after the quarantine
-SETTLE_AFTER_HEALED = 2.0     # and it must not exit again meanwhile
+SETTLE_AFTER_HEALED = 5.0     # "healed" is verified and still up 5 s later, with no exit meanwhile
 SETTLE_AFTER_OK = 2.5         # an incident would have opened by then
 RECOVER_AFTER_RELEASE = 30.0
 
