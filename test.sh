@@ -61,6 +61,19 @@ else
 fi
 cat "$log_dir/Aurora.Format.log"
 
+# The diagnosis corpus, quick subset (bench/corpus/run.py --quick): real failing programs brought up under the
+# aurora binary built above, judged on cause, outcome and harm. One counted line per case, like dotnet test's.
+echo "== corpus (quick)"
+if python3 bench/corpus/run.py --quick --aurora src/Aurora.Cli/bin/Release/net10.0/aurora > "$log_dir/corpus.txt" 2>&1; then corpus_rc=0; else corpus_rc=1; fi
+corpus_ok=$(grep -c '^ok ' "$log_dir/corpus.txt"); corpus_failed=$(grep -c '^FAIL' "$log_dir/corpus.txt"); corpus_skipped=$(grep -c '^skip' "$log_dir/corpus.txt")
+if [ "$corpus_rc" -ne 0 ]; then
+  grep -E '^FAIL' "$log_dir/corpus.txt" || tail -n 20 "$log_dir/corpus.txt"
+  [ "$corpus_failed" -gt 0 ] || corpus_failed=1
+  rc=1
+fi
+echo "$([ "$corpus_rc" -eq 0 ] && echo Passed || echo Failed)!  - Failed:     $corpus_failed, Passed:     $corpus_ok, Skipped:     $corpus_skipped, Total:     $((corpus_ok + corpus_failed + corpus_skipped)) - diagnosis corpus, quick (log: .build/test-logs/corpus.txt)" > "$log_dir/Aurora.Corpus.log"
+cat "$log_dir/Aurora.Corpus.log"
+
 # A test host that crashed prints no summary: count it as a failure so the line never says 0 failed on a red run.
 awk -v rc="$rc" '/^(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+/{gsub(",","");f+=$4;p+=$6;s+=$8}
   END{if (rc != 0 && f == 0) f = 1; printf "%d passed, %d failed, %d skipped\n",p,f,s}' "$log_dir"/Aurora.*.log

@@ -2,13 +2,17 @@ using System.Collections.Immutable;
 
 namespace Aurora.Core.Diagnosis;
 
-/// Runs every classifier and keeps the most confident verdict; `unknown` with the last lines when none
-/// has anything to say. New causes are new classifiers: nothing here changes.
+/// Runs every classifier over the output that can explain the failure (FailureOutput.Relevant: the last
+/// run, after it last said it was up) and keeps the most confident verdict; `unknown` with the last lines
+/// when none has anything to say. New causes are new classifiers: nothing here changes.
 public sealed class Diagnoser(IEnumerable<IFailureClassifier> classifiers)
 {
     private readonly ImmutableArray<IFailureClassifier> _classifiers = [.. classifiers];
 
-    public static Diagnoser Default(IPortOwners ports) => new(
+    /// The classifiers with this machine's port table and kernel log.
+    public static Diagnoser Default(IPortOwners ports) => Default(ports, new KernelOomLog(TimeProvider.System));
+
+    public static Diagnoser Default(IPortOwners ports, IOomKills kernel) => new(
     [
         new HangClassifier(),
         new DependencyUnavailableClassifier(),
@@ -16,33 +20,33 @@ public sealed class Diagnoser(IEnumerable<IFailureClassifier> classifiers)
         new MissingDependencyClassifier(),
         new PermissionDeniedClassifier(),
         new DiskFullClassifier(),
-        new OutOfMemoryClassifier(),
+        new OutOfMemoryClassifier(kernel),
         new ConfigErrorClassifier(),
     ]);
 
     public Diagnosis Diagnose(FailureContext failure)
     {
+        var ended = failure.Exit is not null;
+        var relevant = failure with { RecentLines = FailureOutput.Relevant(failure.RecentLines, ended) };
         Diagnosis? best = null;
         foreach (var classifier in _classifiers)
         {
-            if (classifier.Classify(failure) is { } d && (best is null || d.Confidence > best.Confidence))
+            if (classifier.Classify(relevant) is { } d && (best is null || d.Confidence > best.Confidence))
             {
                 best = d;
             }
         }
 
-        best ??= new Diagnosis(Causes.Unknown, 0.1, Evidence.Tail(failure.RecentLines),
-            failure.Exit is { } exit ? $"{failure.Service} ended ({exit}) without a recognised reason" : $"{failure.Service} failed without a recognised reason");
-
-        // Reaching the restart limit is a state (quarantine), not a cause: the reason it kept dying is what a
-        // person needs next. crash_loop only when nothing more specific is known.
-        if (!failure.RestartLimitReached)
+        if (best is not null)
         {
-            return best;
+            // SPEC §6: a reached restart limit is a state, not a cause; the episode keeps its specific cause.
+            return failure.RestartLimitReached ? best with { Summary = $"{best.Summary}; quarantined after too many exits" } : best;
         }
 
-        return best.Cause == Causes.Unknown
-            ? new Diagnosis(Causes.CrashLoop, 0.5, best.Evidence, $"{failure.Service} was quarantined after too many exits, without a recognised reason")
-            : best with { Summary = $"{best.Summary} (quarantined after too many exits)" };
+        var tail = Evidence.Tail(FailureOutput.LastRun(failure.RecentLines, ended));
+        var how = failure.Exit is { } exit ? $"ended ({exit})" : "failed";
+        return failure.RestartLimitReached
+            ? new Diagnosis(Causes.CrashLoop, 0.5, tail, $"{failure.Service} {how} again and was quarantined after too many exits; no more specific cause was found")
+            : new Diagnosis(Causes.Unknown, 0.1, tail, $"{failure.Service} {how} without a recognised reason");
     }
 }

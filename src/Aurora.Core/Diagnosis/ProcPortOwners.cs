@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Aurora.Core.Diagnosis;
 
@@ -18,11 +19,25 @@ public sealed class ProcPortOwners : IPortOwners
         {
             if (HoldsAny(pid, inodes))
             {
-                return new PortOwner(port, pid, Processes.ProcessTable.CommandLine(pid) ?? [], Processes.ProcessTable.Tag(pid));
+                return new PortOwner(port, pid, Processes.ProcessTable.CommandLine(pid) ?? [], Processes.ProcessTable.Tag(pid), SecretsOf(pid));
             }
         }
 
         return null;
+    }
+
+    /// The secret values in the holder's own environment, so that its command line is shown without them.
+    private static IReadOnlyList<string> SecretsOf(int pid)
+    {
+        try
+        {
+            var entries = Encoding.UTF8.GetString(File.ReadAllBytes($"/proc/{pid}/environ")).Split('\0', StringSplitOptions.RemoveEmptyEntries);
+            return Secrets.ValuesOf(entries.Select(e => e.Split('=', 2)).Where(kv => kv.Length == 2).Select(kv => KeyValuePair.Create(kv[0], kv[1])));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
     }
 
     private static HashSet<string> ListeningInodes(int port)

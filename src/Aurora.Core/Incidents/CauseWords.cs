@@ -12,15 +12,19 @@ public static class CauseWords
 {
     public static ImmutableArray<CauseInfo> All { get; } =
     [
-        new(Causes.PortConflict, ["address already in use", "EADDRINUSE", "address in use"]),
+        new(Causes.PortConflict, ["address already in use", "EADDRINUSE", "address in use", "port is already allocated"]),
         new(Causes.MissingDependency, ["command not found", "ModuleNotFoundError", "No module named", "Cannot find module",
-            "module not found", "could not load file or assembly"]),
-        new(Causes.PermissionDenied, ["permission denied", "EACCES", "operation not permitted"]),
-        new(Causes.OutOfMemory, ["out of memory", "MemoryError", "cannot allocate memory", "OOM killer", "heap out of memory"]),
+            "module not found", "could not load file or assembly", "error while loading shared libraries",
+            "cannot open shared object file", "Cannot find package", "ERR_MODULE_NOT_FOUND", "required file not found", "bad interpreter"]),
+        new(Causes.PermissionDenied, ["permission denied", "EACCES", "operation not permitted", "EPERM"]),
+        new(Causes.OutOfMemory, ["out of memory", "MemoryError", "cannot allocate memory", "OOM killer", "heap out of memory",
+            "OutOfMemoryError", "OutOfMemoryException", "Reached heap limit"]),
         new(Causes.DiskFull, ["no space left on device", "ENOSPC", "disk full", "disk quota exceeded"]),
-        new(Causes.DependencyUnavailable, ["connection refused", "ECONNREFUSED", "could not connect", "dependency unavailable"]),
+        new(Causes.DependencyUnavailable, ["connection refused", "ECONNREFUSED", "could not connect", "couldn't connect to server",
+            "failed to connect to", "dependency unavailable"]),
         new(Causes.Hang, ["timed out", "not responding", "deadlock", "hung"]),
-        new(Causes.ConfigError, ["invalid configuration", "config error", "unknown option", "invalid option", "usage:"]),
+        new(Causes.ConfigError, ["invalid configuration", "config error", "unknown option", "invalid option", "usage:",
+            "FATAL CONFIG FILE ERROR", "Bad directive", "unknown directive"]),
         new(Causes.CrashLoop, ["restart limit", "quarantined", "crash loop", "crashing"]),
         new(Causes.Unknown, []),
     ];
@@ -34,10 +38,9 @@ public static class CauseWords
     public static string SearchText(string cause) =>
         Find(cause) is { } info ? info.PlainName + " " + string.Join(' ', info.Evidence) : PlainName(cause);
 
-    /// The first cause whose evidence phrase one of the lines holds (case-insensitive), or null.
-    public static string? MatchEvidence(IEnumerable<string> lines)
-    {
-        var text = string.Join('\n', lines);
-        return All.FirstOrDefault(c => c.Evidence.Any(p => text.Contains(p, StringComparison.OrdinalIgnoreCase)))?.Name;
-    }
+    /// The cause whose evidence phrase the newest line that holds one holds (case-insensitive), or null: the
+    /// last error a program printed is the one it died of.
+    public static string? MatchEvidence(IEnumerable<string> lines) =>
+        lines.Reverse().Select(line => All.FirstOrDefault(c => c.Evidence.Any(p => line.Contains(p, StringComparison.OrdinalIgnoreCase)))?.Name)
+            .FirstOrDefault(cause => cause is not null);
 }

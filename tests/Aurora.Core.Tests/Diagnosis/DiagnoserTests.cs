@@ -12,7 +12,7 @@ public class DiagnoserTests
         public PortOwner? Owner(int port) => port == 5001 ? new PortOwner(5001, 4242, ["python3", "-m", "http.server", "5001"], null) : null;
     }
 
-    private static readonly Diagnoser Diagnoser = Aurora.Core.Diagnosis.Diagnoser.Default(new NoOwners());
+    private static readonly Diagnoser Diagnoser = Aurora.Core.Diagnosis.Diagnoser.Default(new NoOwners(), new FakeOomKills());
 
     private static FailureContext Exit(int code, params string[] lines) =>
         new("api", new ExitStatus(code, null), TimeSpan.FromSeconds(10), [.. lines], []);
@@ -66,6 +66,14 @@ public class DiagnoserTests
 
         var unknown = Diagnoser.Diagnose(Exit(1, "something odd happened") with { RestartLimitReached = true });
         Assert.Equal(Causes.CrashLoop, unknown.Cause);
+    }
+
+    [Fact]
+    public void Reached_restart_limit_with_nothing_more_specific_is_a_crash_loop()
+    {
+        var d = Diagnoser.Diagnose(Exit(1, "starting", "segfault or whatever") with { RestartLimitReached = true });
+        Assert.Equal(Causes.CrashLoop, d.Cause);
+        Assert.Equal(["starting", "segfault or whatever"], d.Evidence);
     }
 
     [Fact]

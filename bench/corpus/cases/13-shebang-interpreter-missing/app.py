@@ -1,0 +1,2 @@
+#!/usr/bin/python2.7
+print("hello from python 2")

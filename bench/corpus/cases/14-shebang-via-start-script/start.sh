@@ -1,0 +1,3 @@
+set -e
+echo "starting worker"
+./worker.rb

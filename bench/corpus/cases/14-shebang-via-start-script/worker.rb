@@ -1,0 +1,2 @@
+#!/usr/bin/ruby2.7
+puts "working"

@@ -1,0 +1,6 @@
+def hello():
+    return "hello from greetlib 2.0"
+
+
+def farewell():
+    return "goodbye from greetlib 2.0"

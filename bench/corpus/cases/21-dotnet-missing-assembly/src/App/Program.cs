@@ -1,0 +1,2 @@
+Console.WriteLine(Greet.Hello.Say());
+Thread.Sleep(Timeout.Infinite);

@@ -1,0 +1,6 @@
+namespace Greet;
+
+public static class Hello
+{
+    public static string Say() => "hello from Greet";
+}

@@ -1,0 +1,7 @@
+import time
+
+import greetlib
+
+print(greetlib.hello(), flush=True)
+while True:
+    time.sleep(3600)

@@ -1,0 +1,4 @@
+set -e
+echo "migrating"
+./tools/migrate --up
+exec sleep 3600

@@ -1,0 +1,4 @@
+set -e
+echo "migrating"
+@OUTSIDE@/tools/migrate --up
+exec sleep 3600

@@ -1,0 +1,3 @@
+#!/bin/sh
+echo "serving"
+exec sleep 3600

@@ -1,0 +1,22 @@
+import http.server
+import threading
+import time
+
+
+def bind(port, tries=5):
+    for p in range(port, port + tries):
+        try:
+            return http.server.ThreadingHTTPServer(("127.0.0.1", p), http.server.SimpleHTTPRequestHandler)
+        except OSError as e:
+            print(f"port {p}: {e}; trying {p + 1}", flush=True)
+    raise SystemExit("no free port")
+
+
+server = bind(47149)
+print(f"Serving HTTP on 127.0.0.1 port {server.server_address[1]}", flush=True)
+threading.Thread(target=server.serve_forever, daemon=True).start()
+time.sleep(1)
+
+print("flushing the access log", flush=True)
+with open("/dev/full", "w") as log:
+    log.write("GET / 200\n" * 100)

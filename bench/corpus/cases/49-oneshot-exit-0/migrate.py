@@ -1,0 +1,2 @@
+print("applying 3 migrations", flush=True)
+print("done", flush=True)
