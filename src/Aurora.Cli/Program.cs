@@ -16,6 +16,7 @@ public static class Program
             ServiceActionCommand.Create("start", "Start services (lifts a quarantine)"),
             ServiceActionCommand.Create("stop", "Stop services and keep them down"),
             ServiceActionCommand.Create("restart", "Restart services (their restart-policy dependents follow)"),
+            HealCommand.Create(),
             LogsCommand.Create(),
             EventsCommand.Create(),
             ReloadCommand.Create(),

@@ -33,6 +33,9 @@ internal sealed class ControlClient : IDisposable
             },
         };
         _http = new HttpClient(handler) { BaseAddress = new Uri("http://localhost"), Timeout = timeout ?? TimeSpan.FromMinutes(5) };
+
+        // Events a request causes name who asked (SPEC §5 data.source).
+        _http.DefaultRequestHeaders.Add("X-Aurora-Source", "cli");
     }
 
     public DaemonPaths Paths { get; }

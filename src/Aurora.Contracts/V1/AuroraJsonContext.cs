@@ -18,5 +18,6 @@ namespace Aurora.Contracts.V1;
 [JsonSerializable(typeof(ShutdownDto))]
 [JsonSerializable(typeof(ReloadDto))]
 [JsonSerializable(typeof(HistoryDto))]
+[JsonSerializable(typeof(HealDto))]
 [JsonSerializable(typeof(DoctorDto))]
 public sealed partial class AuroraJsonContext : JsonSerializerContext;

@@ -11,59 +11,74 @@ public sealed partial class HealingEngine
 
     private readonly Dictionary<(string Service, string Cause, string Fix), DateTimeOffset> _rolledBack = [];
 
-    private async Task HealAsync(AuroraEvent diagnosed, CancellationToken ct)
+    /// The verdict carried by the classifier's incident.diagnosed.
+    internal static Diagnosis.Diagnosis VerdictOf(AuroraEvent diagnosed) => new(
+        diagnosed.Data.GetProperty("cause").GetString()!,
+        diagnosed.Data.GetProperty("confidence").GetDouble(),
+        [.. diagnosed.Data.GetProperty("evidence").EnumerateArray().Select(x => x.GetString()!)],
+        diagnosed.Data.GetProperty("summary").GetString()!);
+
+    private async Task<HealOutcome> HealAsync(HealRequest request, CancellationToken ct)
     {
+        var verdict = request.Verdict;
+        var tried = new List<(string, string, string)>();
+        HealOutcome Outcome() => new(request.Service, verdict.Cause, verdict.Summary, request.IncidentId, [.. tried]);
         var config = _setup.Orchestrator.Config;
-        if (!config.Healing.Enabled || _setup.Orchestrator.Find(diagnosed.Service!) is not { } supervisor)
+        if ((!config.Healing.Enabled && !request.Manual) || _setup.Orchestrator.Find(request.Service) is not { } supervisor)
         {
-            return;
+            return Outcome();
         }
 
-        var verdict = new Diagnosis.Diagnosis(
-            diagnosed.Data.GetProperty("cause").GetString()!,
-            diagnosed.Data.GetProperty("confidence").GetDouble(),
-            [.. diagnosed.Data.GetProperty("evidence").EnumerateArray().Select(x => x.GetString()!)],
-            diagnosed.Data.GetProperty("summary").GetString()!);
-        var context = new FixContext(supervisor.Config, verdict, _setup.ProjectDirectory, _setup.ProjectId, supervisor.Snapshot.Pid);
+        var context = new FixContext(supervisor.Config, verdict, _setup.ProjectDirectory, _setup.ProjectId, supervisor.Snapshot.Pid,
+            request.IncidentId, request.Source);
         var candidates = FixOrdering.Order(Catalog(supervisor, config), verdict.Cause, _setup.Records);
         if (candidates.Count == 0)
         {
-            return;
+            return Outcome();
         }
 
-        if (!_limiter.TryAcquire(supervisor.Name, verdict.Cause))
+        // The loop guards (3 attempts an hour, no retry of a fix just rolled back) are for what Aurora does by
+        // itself; a person asking for a heal gets one.
+        if (!request.Manual && !_limiter.TryAcquire(supervisor.Name, verdict.Cause))
         {
-            Skip(supervisor.Name, verdict.Cause, null, "rate limit: at most 3 fix attempts per hour for this service and cause");
-            return;
+            Skip(context, null, "rate limit: at most 3 fix attempts per hour for this service and cause");
+            return Outcome();
         }
 
         foreach (var fix in candidates)
         {
             // A fix that was just rolled back for this service and cause is not tried again at once: the
             // failure that follows is usually the restart its own verification made.
-            if (_rolledBack.TryGetValue((supervisor.Name, verdict.Cause, fix.Name), out var when)
+            if (!request.Manual && _rolledBack.TryGetValue((supervisor.Name, verdict.Cause, fix.Name), out var when)
                 && _setup.Time.GetUtcNow() - when < RetryAfterRollback)
             {
-                Skip(supervisor.Name, verdict.Cause, fix.Name, $"rolled back {(_setup.Time.GetUtcNow() - when).TotalSeconds:0}s ago; not retried within {RetryAfterRollback.TotalMinutes:0} minutes");
+                var why = $"rolled back {(_setup.Time.GetUtcNow() - when).TotalSeconds:0}s ago; not retried within {RetryAfterRollback.TotalMinutes:0} minutes";
+                Skip(context, fix.Name, why);
+                tried.Add((fix.Name, "skipped", why));
                 continue;
             }
 
             var (applies, reason) = fix.Check(context);
             if (!applies)
             {
-                Skip(supervisor.Name, verdict.Cause, fix.Name, reason);
+                Skip(context, fix.Name, reason);
+                tried.Add((fix.Name, "skipped", reason));
                 continue;
             }
 
-            if (await AttemptAsync(supervisor, fix, context, config.Healing.VerifyTimeout, ct))
+            var (ok, detail) = await AttemptAsync(supervisor, fix, context, config.Healing.VerifyTimeout, ct);
+            tried.Add((fix.Name, ok ? "verified" : "rolled_back", detail));
+            if (ok)
             {
-                return;
+                break;
             }
         }
+
+        return Outcome();
     }
 
-    /// One fix as a transaction. True when verified and committed.
-    private async Task<bool> AttemptAsync(ServiceSupervisor supervisor, IFix fix, FixContext context, TimeSpan verifyTimeout, CancellationToken ct)
+    /// One fix as a transaction: verified and committed, or rolled back, with the detail.
+    private async Task<(bool Ok, string Detail)> AttemptAsync(ServiceSupervisor supervisor, IFix fix, FixContext context, TimeSpan verifyTimeout, CancellationToken ct)
     {
         var fixId = $"fix-{_setup.Time.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
         var started = _setup.Time.GetTimestamp();
@@ -75,8 +90,9 @@ public sealed partial class HealingEngine
         }
         catch (Exception ex) when (ex is UnsafePathException or IOException or UnauthorizedAccessException)
         {
-            Skip(supervisor.Name, context.Verdict.Cause, fix.Name, $"not applied, its snapshot could not be taken: {ex.Message}");
-            return false;
+            var why = $"not applied, its snapshot could not be taken: {ex.Message}";
+            Skip(context, fix.Name, why);
+            return (false, why);
         }
 
         _setup.Events.Publish(EventTypes.FixStarted, supervisor.Name, Data(fixId, fix, context).Add("touches", touches).Build());
@@ -115,7 +131,7 @@ public sealed partial class HealingEngine
             supervisor.Output.WriteNote($"[aurora] fix {fix.Name} verified in {took} ms: {detail}");
             _setup.Events.Publish(EventTypes.FixVerified, supervisor.Name, WithRecordError(Data(fixId, fix, context).Add("detail", detail)
                 .Add("duration_ms", took), recordError).Build());
-            return true;
+            return (true, detail);
         }
 
         var (restored, removed, refused) = tx.Rollback();
@@ -125,7 +141,7 @@ public sealed partial class HealingEngine
         supervisor.Output.WriteNote($"[aurora] fix {fix.Name} rolled back ({restored} restored, {removed} removed): {detail}");
         _setup.Events.Publish(EventTypes.FixRolledBack, supervisor.Name, WithRecordError(Data(fixId, fix, context).Add("reason", detail)
             .Add("restored", restored).Add("removed", removed).Add("refused", refused).Add("duration_ms", took), error).Build());
-        return false;
+        return (false, detail);
     }
 
     private BackupPruner Backups(Config.AuroraConfig config) => new(_setup.BackupsDirectory, config.Healing.Backups, _setup.Time);
@@ -175,9 +191,12 @@ public sealed partial class HealingEngine
         yield return new CleanDiskFix(_setup.LogDirectory, config.Maintenance, Backups(config), _setup.Time);
     }
 
-    private void Skip(string service, string cause, string? fix, string reason) =>
-        _setup.Events.Publish(EventTypes.FixSkipped, service, new EventData().Add("cause", cause).Add("fix", fix).Add("reason", reason).Build());
+    private void Skip(FixContext context, string? fix, string reason) =>
+        _setup.Events.Publish(EventTypes.FixSkipped, context.Service.Name, new EventData().Add("incident", context.IncidentId)
+            .Add("cause", context.Verdict.Cause).Add("fix", fix).Add("reason", reason).Add("source", context.Source).Build());
 
+    /// Every fix.* event names the incident it works on, and who asked (the healer itself, or a person).
     private static EventData Data(string fixId, IFix fix, FixContext context) => new EventData()
-        .Add("fix_id", fixId).Add("fix", fix.Name).Add("cause", context.Verdict.Cause).Add("user_defined", fix.IsUserDefined);
+        .Add("fix_id", fixId).Add("incident", context.IncidentId).Add("fix", fix.Name).Add("cause", context.Verdict.Cause)
+        .Add("user_defined", fix.IsUserDefined).Add("source", context.Source);
 }

@@ -7,7 +7,9 @@ namespace Aurora.Core.Healing;
 /// A fix from the service's `fixes:` list: run its argv; its own `verify` decides with the service check.
 public sealed class UserDefinedFix(Config.UserFix spec, int index, FixCommandRunner runner, IServiceOutput log, TimeSpan timeout) : IFix
 {
-    public string Name { get; } = $"user:{index}:{string.Join(' ', spec.Run)}";
+    /// The fix's name in events, history and the fix records: its command line with secrets masked
+    /// (`--password=***`, `https://user:***@host`), so a token on it never reaches an event.
+    public string Name { get; } = $"user:{index}:{Secrets.ScrubCommandLine(spec.Run, [])}";
 
     public string Cause => spec.Cause;
 

@@ -12,7 +12,7 @@ public static class IncidentData
     public static JsonElement Opened(IncidentRecord i, AuroraEvent trigger) => Common(i)
         .Add("trigger", trigger.Type).Add("trigger_seq", trigger.Seq).Add("opened_ms", i.Opened.ToUnixTimeMilliseconds()).Build();
 
-    public static JsonElement Diagnosed(IncidentRecord i, string previous) => Common(i).Add("previous_cause", previous).Build();
+    public static JsonElement Updated(IncidentRecord i, string previous) => Common(i).Add("previous_cause", previous).Build();
 
     public static JsonElement Resolved(IncidentRecord i, DateTimeOffset at) => Common(i)
         .Add("duration_ms", (long)(at - i.Opened).TotalMilliseconds).Build();

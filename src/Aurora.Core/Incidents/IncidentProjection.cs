@@ -10,7 +10,7 @@ public static class IncidentProjection
 {
     /// The id of the incident an event changes: an incident.* event whose data names a valid incident; else null.
     public static string? IncidentOf(AuroraEvent e) =>
-        e.Type is EventTypes.IncidentOpened or EventTypes.IncidentDiagnosed or EventTypes.IncidentResolved
+        e.Type is EventTypes.IncidentOpened or EventTypes.IncidentUpdated or EventTypes.IncidentResolved
         && IncidentData.Read(e) is { } data && IncidentIds.TryParse(data.Id, out _)
             ? data.Id
             : null;
@@ -34,7 +34,7 @@ public static class IncidentProjection
         {
             // Opening replaces whatever was stored under that id: the event is the whole incident.
             EventTypes.IncidentOpened => data with { Opened = OpenedAt(e), Resolved = null, Fixes = [] },
-            EventTypes.IncidentDiagnosed when current is not null => current with { Cause = data.Cause },
+            EventTypes.IncidentUpdated when current is not null => current with { Cause = data.Cause },
             EventTypes.IncidentResolved when current is not null => current with { Resolved = e.Time },
             _ => null,
         };

@@ -28,7 +28,7 @@ public sealed partial class IncidentTracker
                     OpenNow(service, trigger);
                     foreach (var e in current.Held)
                     {
-                        Handle(service, IncidentRules.Classify(e), e);
+                        Apply(e);
                     }
                 }
             }

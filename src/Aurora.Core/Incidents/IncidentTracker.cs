@@ -15,6 +15,7 @@ public sealed partial class IncidentTracker : IDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<string, IncidentRecord> _open = [];
     private readonly Dictionary<string, ITimer> _stability = [];
+    private readonly HashSet<string> _verdictTaken = [];
     private readonly EventLog _events;
     private readonly IServiceFacts _facts;
     private readonly ICauseClassifier _classifier;
@@ -60,8 +61,7 @@ public sealed partial class IncidentTracker : IDisposable
 
     public void Observe(AuroraEvent e)
     {
-        var signal = IncidentRules.Classify(e);
-        if (signal == IncidentSignal.None)
+        if (IncidentRules.Classify(e) == IncidentSignal.None && !IsVerdict(e))
         {
             return;
         }
@@ -70,8 +70,44 @@ public sealed partial class IncidentTracker : IDisposable
         {
             if (!Defer(e))
             {
-                Handle(e.Service!, signal, e);
+                Apply(e);
             }
+        }
+    }
+
+    /// The classifier's incident.diagnosed (it carries a confidence), not the tracker's own incident.updated.
+    private static bool IsVerdict(AuroraEvent e) =>
+        e.Type == EventTypes.IncidentDiagnosed && e.Service is not null && e.Data.ValueKind == System.Text.Json.JsonValueKind.Object
+        && e.Data.TryGetProperty("confidence", out _) && e.Data.TryGetProperty("cause", out _);
+
+    private void Apply(AuroraEvent e)
+    {
+        if (IsVerdict(e))
+        {
+            OnVerdict(e.Service!, e.Data.GetProperty("cause").GetString()!, e.Data.GetProperty("confidence").GetDouble());
+            return;
+        }
+
+        Handle(e.Service!, IncidentRules.Classify(e), e);
+    }
+
+    /// The classifier reads the whole failure (exit, signal, output of the run that failed, who holds a port),
+    /// where the tracker's own first guess reads keywords: a confident, specific verdict becomes the incident's
+    /// cause once; later verdicts only make an unknown or crash_loop cause specific.
+    private void OnVerdict(string service, string cause, double confidence)
+    {
+        if (!_open.TryGetValue(service, out var current))
+        {
+            return;
+        }
+
+        if (confidence >= 0.7 && Rank(cause) == 2 && _verdictTaken.Add(current.Id))
+        {
+            SetCause(current, cause);
+        }
+        else if (Rank(cause) > Rank(current.Cause))
+        {
+            SetCause(current, cause);
         }
     }
 
@@ -92,7 +128,7 @@ public sealed partial class IncidentTracker : IDisposable
         }
     }
 
-    /// The seam for a later diagnosis: sets the cause of an open incident (publishes incident.diagnosed).
+    /// Sets the cause of an open incident (publishes incident.updated).
     public bool Diagnose(string incidentId, string cause)
     {
         lock (_gate)
@@ -115,7 +151,7 @@ public sealed partial class IncidentTracker : IDisposable
             return;
         }
 
-        var evidence = EvidencePicker.Pick(_facts.RecentLines(service), _facts.SecretValues(service));
+        var evidence = EvidencePicker.Pick(_facts.RecentLines(service), _facts.SecretValues(service), Ended(e));
         var cause = _classifier.Classify(new CauseContext(service, e, evidence, _facts.LastCause(service)));
         if (Rank(cause) > Rank(current.Cause))
         {
@@ -123,9 +159,12 @@ public sealed partial class IncidentTracker : IDisposable
         }
     }
 
+    /// An unhealthy process still runs: its output has no "last run" that ended.
+    private static bool Ended(AuroraEvent e) => e.Type != EventTypes.ServiceUnhealthy;
+
     private void OpenNow(string service, AuroraEvent e)
     {
-        var evidence = EvidencePicker.Pick(_facts.RecentLines(service), _facts.SecretValues(service));
+        var evidence = EvidencePicker.Pick(_facts.RecentLines(service), _facts.SecretValues(service), Ended(e));
         var cause = _classifier.Classify(new CauseContext(service, e, evidence, _facts.LastCause(service)));
         var incident = new IncidentRecord(_nextId(), service, cause, e.Time, null, [.. TriggerLine(e), .. evidence],
             FailureSignature.Compute(evidence, cause), []);
@@ -161,13 +200,14 @@ public sealed partial class IncidentTracker : IDisposable
 
         var updated = incident with { Cause = cause };
         _open[incident.Service] = updated;
-        _events.Publish(EventTypes.IncidentDiagnosed, incident.Service, IncidentData.Diagnosed(updated, incident.Cause));
+        _events.Publish(EventTypes.IncidentUpdated, incident.Service, IncidentData.Updated(updated, incident.Cause));
     }
 
     private void Resolve(string service, DateTimeOffset at)
     {
         if (_open.Remove(service, out var incident))
         {
+            _verdictTaken.Remove(incident.Id);
             _events.Publish(EventTypes.IncidentResolved, service, IncidentData.Resolved(incident with { Resolved = at }, at));
         }
     }

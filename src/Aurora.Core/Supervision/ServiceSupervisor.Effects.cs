@@ -15,6 +15,10 @@ public sealed partial class ServiceSupervisor
     private DrainTrackingSink? _writer;
     private IDisposable? _healthWatch;
     private CancellationTokenSource? _backoff;
+    private CancellationTokenSource? _probe;
+
+    /// How often an address a service waits for is tried: 0.5 s, 1, 2, 4, then every 5 s.
+    private static readonly Config.BackoffOptions ProbeEvery = new(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(5), 2, TimeSpan.Zero, 0);
 
     /// Runs one effect; returns the input it answers with, if any.
     private async Task<SupervisorInput?> RunAsync(SupervisorEffect effect)
@@ -52,6 +56,12 @@ public sealed partial class ServiceSupervisor
             case SupervisorEffect.Diagnose diagnose:
                 Diagnose(diagnose);
                 return null;
+            case SupervisorEffect.ProbeAddress probe:
+                StartProbe(probe.Address, probe.Generation);
+                return null;
+            case SupervisorEffect.CancelProbe:
+                CancelProbe();
+                return null;
             default:
                 throw new InvalidOperationException($"unknown effect {effect}");
         }
@@ -59,7 +69,13 @@ public sealed partial class ServiceSupervisor
 
     private void Publish(SupervisorEffect.Publish publish)
     {
-        var next = _ctx.States.Publish(publish.Snapshot, publish.Type, ToEventData(publish.Data));
+        var data = ToEventData(publish.Data);
+        if (_source is not null)
+        {
+            data.Add("source", _source);
+        }
+
+        var next = _ctx.States.Publish(publish.Snapshot, publish.Type, data);
         _state = _state with { Service = next };
         Volatile.Write(ref _published, next);
     }
@@ -127,6 +143,40 @@ public sealed partial class ServiceSupervisor
         _backoff = null;
     }
 
+    /// Tries the address until it answers (a real TCP connect, the health checks' probe), then tells the loop.
+    private void StartProbe(string address, int generation)
+    {
+        CancelProbe();
+        var cts = _probe = new CancellationTokenSource();
+        var probe = new TcpProbe(address, TimeSpan.FromSeconds(1), _ctx.Time);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                for (var attempt = 1; !cts.IsCancellationRequested; attempt++)
+                {
+                    if ((await probe.CheckAsync(cts.Token)).Healthy)
+                    {
+                        Post(new SupervisorInput.AddressAnswered(generation, address));
+                        return;
+                    }
+
+                    await Task.Delay(Backoff.Next(attempt, ProbeEvery, () => 0.5), _ctx.Time, cts.Token);
+                }
+            }
+            catch (OperationCanceledException) when (cts.IsCancellationRequested)
+            {
+            }
+        });
+    }
+
+    private void CancelProbe()
+    {
+        _probe?.Cancel();
+        _probe?.Dispose();
+        _probe = null;
+    }
+
     /// Classifies off the loop, after the last output has arrived (bounded), so a restart is never delayed by it.
     private void Diagnose(SupervisorEffect.Diagnose diagnose)
     {
@@ -136,7 +186,7 @@ public sealed partial class ServiceSupervisor
         }
 
         var drained = diagnose.WaitForOutput ? _writer?.Drained ?? Task.CompletedTask : Task.CompletedTask;
-        var secrets = _config.Environment.Where(kv => Secrets.IsSecretName(kv.Key)).Select(kv => kv.Value).ToList();
+        var secrets = SecretValues(_config);
         _ = Task.Run(async () =>
         {
             await drained.WaitAsync(DrainWait, _ctx.Time).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -144,6 +194,24 @@ public sealed partial class ServiceSupervisor
             var verdict = diagnoser.Diagnose(diagnose.Failure with { RecentLines = [.. lines] });
             Post(new SupervisorInput.Diagnosed(WithDoctor(verdict)));
         });
+    }
+
+    /// A diagnosis of the service as it is now, off the loop (`aurora heal`): its last exit if no process runs,
+    /// its health if one does, and its newest output. Unknown when no diagnoser is configured.
+    public Diagnosis.Diagnosis DiagnoseNow()
+    {
+        var (snapshot, config) = (Snapshot, Config);
+        var running = snapshot.Pid is not null;
+        var failure = new FailureContext(config.Name, running ? null : snapshot.LastExit,
+            running && snapshot.StartedAt is { } at ? _ctx.Time.GetUtcNow() - at : TimeSpan.Zero,
+            [.. _output.RecentLines(50).Select(l => Secrets.Scrub(l, SecretValues(config)))], config.Ports,
+            HealthDetail: snapshot.Health == HealthStatus.Unhealthy ? snapshot.HealthDetail : null,
+            RestartLimitReached: snapshot.State == ServiceState.Failed,
+            DependencyDown: snapshot.State == ServiceState.Degraded ? snapshot.Reason : null,
+            MemoryLimitBytes: config.Limits.MemoryBytes, Pid: snapshot.Pid);
+        var verdict = _ctx.Diagnoser?.Diagnose(failure)
+            ?? new Diagnosis.Diagnosis(Causes.Unknown, 0.1, [], $"{config.Name}: no diagnoser configured");
+        return WithDoctor(verdict);
     }
 
     /// A diagnosis names the doctor's finding that explains it, when a check finds one now ("api: command
@@ -158,6 +226,9 @@ public sealed partial class ServiceSupervisor
         var line = $"doctor: {finding.Check}: {finding.Message}{(finding.Fix is { } fix ? $" (fix: {fix})" : "")}";
         return verdict with { Evidence = verdict.Evidence.Add(line), Summary = $"{verdict.Summary}; {line}" };
     }
+
+    /// The secret values to scrub from this service's output: its own and those it inherits from the daemon.
+    private IReadOnlyList<string> SecretValues(Config.ServiceConfig config) => Secrets.ValuesOf(_ctx.BaseEnvironment.SetItems(config.Environment));
 
     private static EventData ToEventData(EventFields fields)
     {

@@ -20,6 +20,9 @@ public sealed partial class ServiceSupervisor : IAsyncDisposable
     private SupervisorState _state;
     private ServiceSnapshot _published;
 
+    /// Who asked for the message being handled, if someone did: every event it causes names them.
+    private string? _source;
+
     /// announce: a service a reload added, announced with `service.added` (see ServiceStateStore.Add).
     public ServiceSupervisor(ServiceConfig config, SupervisorContext ctx, IServiceOutput output, bool announce = false)
     {
@@ -41,12 +44,13 @@ public sealed partial class ServiceSupervisor : IAsyncDisposable
 
     /// Wants the service running: starts it now, or holds it pending until its dependencies allow.
     /// A manual start also lifts a quarantine.
-    public Task StartAsync(bool manual = true) => Send(new SupervisorInput.Start(manual));
+    /// source: who asked (SPEC §5 data.source), named on the events the request causes.
+    public Task StartAsync(bool manual = true, string? source = null) => Send(new SupervisorInput.Start(manual), source);
 
     /// Stops the process tree (signal, grace, SIGKILL) and keeps it down.
-    public Task StopAsync() => Send(new SupervisorInput.Stop());
+    public Task StopAsync(string? source = null) => Send(new SupervisorInput.Stop(), source);
 
-    public Task RestartAsync() => Send(new SupervisorInput.Restart());
+    public Task RestartAsync(string? source = null) => Send(new SupervisorInput.Restart(), source);
 
     public Task ReconfigureAsync(ServiceConfig config) => Send(new SupervisorInput.Reconfigure(config));
 
@@ -54,12 +58,12 @@ public sealed partial class ServiceSupervisor : IAsyncDisposable
     /// then, so a quick bounce (stopping, starting, running) is not missed by looking only at the latest state.
     public void NotifyDependencyChanged(ServiceSnapshot dependency) => Post(new SupervisorInput.DependencyChanged(dependency));
 
-    private void Post(SupervisorInput input) => _inbox.Writer.TryWrite(new Message(input, null));
+    private void Post(SupervisorInput input) => _inbox.Writer.TryWrite(new Message(input, null, null));
 
-    private Task Send(SupervisorInput input)
+    private Task Send(SupervisorInput input, string? source = null)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_inbox.Writer.TryWrite(new Message(input, done)))
+        if (!_inbox.Writer.TryWrite(new Message(input, done, source)))
         {
             done.TrySetException(new ObjectDisposedException(nameof(ServiceSupervisor)));
         }
@@ -73,6 +77,7 @@ public sealed partial class ServiceSupervisor : IAsyncDisposable
         {
             try
             {
+                _source = message.Source;
                 await ApplyAsync(message.Input);
                 message.Done?.TrySetResult();
             }
@@ -81,6 +86,10 @@ public sealed partial class ServiceSupervisor : IAsyncDisposable
                 // A bug in one transition must not kill the loop: record it and go on.
                 _output.WriteNote($"[aurora] internal error: {ex.Message}");
                 message.Done?.TrySetException(ex);
+            }
+            finally
+            {
+                _source = null;
             }
         }
     }
@@ -116,5 +125,5 @@ public sealed partial class ServiceSupervisor : IAsyncDisposable
         _shutdown.Dispose();
     }
 
-    private sealed record Message(SupervisorInput Input, TaskCompletionSource? Done);
+    private sealed record Message(SupervisorInput Input, TaskCompletionSource? Done, string? Source);
 }

@@ -1,3 +1,4 @@
+using Aurora.Core.Healing;
 using Aurora.Core.Supervision;
 
 namespace Aurora.Daemon.Api;
@@ -13,5 +14,9 @@ public enum ServiceAction
 public interface IServiceControl
 {
     /// Carries out the action and answers with the snapshot after it; null when there is no such service.
-    Task<ServiceSnapshot?> ActAsync(string name, ServiceAction action);
+    /// source: who asked (SPEC §5 data.source).
+    Task<ServiceSnapshot?> ActAsync(string name, ServiceAction action, string source);
+
+    /// `aurora heal NAME`: diagnose now and run the fix path; null when there is no such service.
+    Task<HealOutcome?> HealAsync(string name, string source, CancellationToken ct);
 }

@@ -40,6 +40,12 @@ internal static class ServiceRoutes
 
         router.Post(prefix + "/{name}/{action}", async x =>
         {
+            if (x.Route("action") == "heal")
+            {
+                await HealAsync(x, services, control);
+                return;
+            }
+
             var action = x.Route("action") switch
             {
                 "start" => ServiceAction.Start,
@@ -49,11 +55,11 @@ internal static class ServiceRoutes
             };
             if (action is null)
             {
-                await x.ErrorAsync(404, "unknown_action", $"unknown action '{x.Route("action")}'; use start, stop or restart");
+                await x.ErrorAsync(404, "unknown_action", $"unknown action '{x.Route("action")}'; use start, stop, restart or heal");
                 return;
             }
 
-            if (await control.ActAsync(x.Route("name"), action.Value) is not { } after)
+            if (await control.ActAsync(x.Route("name"), action.Value, RequestSource.Of(x)) is not { } after)
             {
                 await NotFound(x, services);
                 return;
@@ -61,6 +67,19 @@ internal static class ServiceRoutes
 
             await x.JsonAsync(DtoMapper.ToDto(after, time.GetUtcNow(), null), AuroraJsonContext.Default.ServiceDto);
         });
+    }
+
+    /// POST /api/v1/services/{name}/heal: diagnose now, run the fix path, answer with what was tried.
+    private static async Task HealAsync(HttpExchange x, IServiceReader services, IServiceControl control)
+    {
+        if (await control.HealAsync(x.Route("name"), RequestSource.Of(x), x.Aborted) is not { } outcome)
+        {
+            await NotFound(x, services);
+            return;
+        }
+
+        await x.JsonAsync(new HealDto(outcome.Service, outcome.Cause, outcome.Summary, outcome.IncidentId, outcome.Healed,
+            [.. outcome.Fixes.Select(f => new HealFixDto(f.Fix, f.Outcome, f.Detail))]), AuroraJsonContext.Default.HealDto);
     }
 
     private static (double, long)? Usage(IReadOnlyDictionary<int, (double CpuPercent, long RssBytes)> sampled, ServiceSnapshot s) =>

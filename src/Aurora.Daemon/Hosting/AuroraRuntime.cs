@@ -48,7 +48,7 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
         Healing = new HealingEngine(new HealingSetup(Orchestrator, Events, States, new FixCommandRunner(Launcher, baseEnv, time),
             new JsonFixRecords(paths.FixRecords), ports, time, paths.ProjectDirectory, projectId, paths.Backups, paths.Logs));
         Memory = failures is not null
-            ? new FailureMemory(Events, failures, new RuntimeServiceFacts(() => Orchestrator.Config, Log, States), time) : null;
+            ? new FailureMemory(Events, failures, new RuntimeServiceFacts(() => Orchestrator.Config, Log, States, baseEnv), time) : null;
         Reloader = new Reloader(this);
     }
 
@@ -117,7 +117,7 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
 
     ServiceLog? IServiceReader.LogOf(string name) => Orchestrator.Find(name) is null ? null : Log(name);
 
-    async Task<ServiceSnapshot?> IServiceControl.ActAsync(string name, ServiceAction action)
+    async Task<ServiceSnapshot?> IServiceControl.ActAsync(string name, ServiceAction action, string source)
     {
         if (Orchestrator.Find(name) is not { } s)
         {
@@ -126,12 +126,14 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
 
         await (action switch
         {
-            ServiceAction.Start => s.StartAsync(),
-            ServiceAction.Stop => s.StopAsync(),
-            _ => s.RestartAsync(),
+            ServiceAction.Start => s.StartAsync(manual: true, source),
+            ServiceAction.Stop => s.StopAsync(source),
+            _ => s.RestartAsync(source),
         });
         return s.Snapshot;
     }
+
+    Task<HealOutcome?> IServiceControl.HealAsync(string name, string source, CancellationToken ct) => Healing.HealNowAsync(name, source, ct);
 
     string IDaemonLifecycle.ProjectDirectory => Paths.ProjectDirectory;
 

@@ -8,14 +8,16 @@ namespace Aurora.Daemon.Incidents;
 
 /// The incident tracker's view of the running daemon: recent output from the service logs, secret values
 /// from the config in force (it changes with a reload), the last cause from the state store.
-internal sealed class RuntimeServiceFacts(Func<AuroraConfig> config, Func<string, ServiceLog?> logs, ServiceStateStore states) : IServiceFacts
+internal sealed class RuntimeServiceFacts(Func<AuroraConfig> config, Func<string, ServiceLog?> logs, ServiceStateStore states,
+    System.Collections.Immutable.ImmutableDictionary<string, string> baseEnvironment) : IServiceFacts
 {
     public const int RecentLineCount = 20;
 
     public IReadOnlyList<string> RecentLines(string service) => logs(service)?.RecentLines(RecentLineCount) ?? [];
 
+    /// The service's own secret values and those it inherits from the daemon's environment.
     public IEnumerable<string> SecretValues(string service) =>
-        config().Find(service)?.Environment.Where(kv => Secrets.IsSecretName(kv.Key)).Select(kv => kv.Value) ?? [];
+        config().Find(service) is { } s ? Secrets.ValuesOf(baseEnvironment.SetItems(s.Environment)) : Secrets.ValuesOf(baseEnvironment);
 
     public string? LastCause(string service) => states.Get(service)?.LastCause;
 

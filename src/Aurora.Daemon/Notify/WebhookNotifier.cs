@@ -156,7 +156,7 @@ public sealed class WebhookNotifier : IAsyncDisposable
 
                 if (error is not null)
                 {
-                    _events.Publish(EventTypes.NotifyFailed, e.Service, new EventData().Add("webhook", target.Webhook).Add("event_seq", e.Seq)
+                    _events.Publish(EventTypes.NotifyFailed, e.Service, new EventData().Add("webhook", Origin(target.Webhook)).Add("event_seq", e.Seq)
                         .Add("event_type", e.Type).Add("attempts", Retries.Length + 1).Add("error", error).Build());
                 }
             }
@@ -208,4 +208,8 @@ public sealed class WebhookNotifier : IAsyncDisposable
         _http.Dispose();
         _stop.Dispose();
     }
+
+    /// A webhook URL as events show it: scheme and host only (its path or query may hold a token).
+    public static string Origin(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? $"{uri.Scheme}://{uri.Authority[(uri.Authority.LastIndexOf('@') + 1)..]}" : "(invalid url)";
 }

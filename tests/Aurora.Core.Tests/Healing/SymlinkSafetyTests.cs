@@ -145,7 +145,7 @@ public sealed class SymlinkSafetyTests : IDisposable
         var (applies, reason) = fix.Check(Context(service));
 
         Assert.False(applies);
-        Assert.Contains("not a script inside the project", reason);
+        Assert.Contains("is a script inside the project that lacks its execute bit", reason);
         Assert.Empty(fix.Touches(Context(service)));
         _outside.AssertUntouched();
     }

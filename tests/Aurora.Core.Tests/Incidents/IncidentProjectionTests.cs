@@ -39,7 +39,7 @@ public class IncidentProjectionTests
     public void Diagnosed_changes_only_the_cause_and_resolved_only_the_resolution_time()
     {
         var current = Incident with { Fixes = [new FixAttempt("stop_stale_instance", "rolled_back", T0.AddSeconds(1))] };
-        var diagnosed = Event(9, T0.AddSeconds(2), EventTypes.IncidentDiagnosed, IncidentData.Diagnosed(Incident with { Cause = "port_conflict", Evidence = [] }, "unknown"));
+        var diagnosed = Event(9, T0.AddSeconds(2), EventTypes.IncidentUpdated, IncidentData.Updated(Incident with { Cause = "port_conflict", Evidence = [] }, "unknown"));
 
         var afterDiagnosis = IncidentProjection.Apply(current, diagnosed);
         Assert.Equal(current with { Cause = "port_conflict" }, afterDiagnosis);
@@ -52,7 +52,7 @@ public class IncidentProjectionTests
     [Fact]
     public void Diagnosed_resolved_and_fixes_of_an_incident_no_longer_stored_store_nothing()
     {
-        var diagnosed = Event(9, T0, EventTypes.IncidentDiagnosed, IncidentData.Diagnosed(Incident, "unknown"));
+        var diagnosed = Event(9, T0, EventTypes.IncidentUpdated, IncidentData.Updated(Incident, "unknown"));
         var resolved = Event(10, T0, EventTypes.IncidentResolved, IncidentData.Resolved(Incident, T0));
 
         Assert.Null(IncidentProjection.Apply(null, diagnosed));
@@ -87,7 +87,7 @@ public class IncidentProjectionTests
     [Fact]
     public void A_stored_incident_with_another_id_is_refused()
     {
-        var diagnosed = Event(9, T0, EventTypes.IncidentDiagnosed, IncidentData.Diagnosed(Incident with { Id = "inc-4" }, "unknown"));
+        var diagnosed = Event(9, T0, EventTypes.IncidentUpdated, IncidentData.Updated(Incident with { Id = "inc-4" }, "unknown"));
         Assert.Throws<ArgumentException>(() => IncidentProjection.Apply(Incident, diagnosed));
     }
 

@@ -114,13 +114,13 @@ public sealed class IncidentTrackerTests : IAsyncDisposable
     {
         Feed(EventTypes.ServiceExited, "a", new EventData().Add("exit_code", 1));
         Feed(EventTypes.ServiceFailed, "a", new EventData().Add("cause", "crash_loop"));
-        var diagnosed = Assert.Single(Of(EventTypes.IncidentDiagnosed));
+        var diagnosed = Assert.Single(Of(EventTypes.IncidentUpdated));
         Assert.Equal("crash_loop", diagnosed.Data.GetProperty("cause").GetString());
         Assert.Equal("unknown", diagnosed.Data.GetProperty("previous_cause").GetString());
 
         Assert.True(_tracker.Diagnose("inc-1", "missing_dependency"));
         Feed(EventTypes.ServiceFailed, "a", new EventData().Add("cause", "crash_loop"));
-        Assert.Equal(["crash_loop", "missing_dependency"], Of(EventTypes.IncidentDiagnosed).Select(e => e.Data.GetProperty("cause").GetString()));
+        Assert.Equal(["crash_loop", "missing_dependency"], Of(EventTypes.IncidentUpdated).Select(e => e.Data.GetProperty("cause").GetString()));
         Assert.False(_tracker.Diagnose("inc-99", "hang"));
     }
 

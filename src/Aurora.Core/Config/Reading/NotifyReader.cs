@@ -15,7 +15,7 @@ internal static class NotifyReader
         EventTypes.ServicePending, EventTypes.ServiceStarting, EventTypes.ServiceStarted, EventTypes.ServiceHealthy,
         EventTypes.ServiceUnhealthy, EventTypes.ServiceExited, EventTypes.ServiceBackoff, EventTypes.ServiceFailed,
         EventTypes.ServiceDegraded, EventTypes.ServiceStopping, EventTypes.ServiceStopped,
-        EventTypes.IncidentOpened, EventTypes.IncidentDiagnosed, EventTypes.IncidentResolved,
+        EventTypes.IncidentOpened, EventTypes.IncidentDiagnosed, EventTypes.IncidentUpdated, EventTypes.IncidentResolved,
         EventTypes.FixStarted, EventTypes.FixVerified, EventTypes.FixRolledBack,
         EventTypes.ResourceExceeded, EventTypes.Prediction, EventTypes.MaintenanceDone, EventTypes.LogRotated,
     ];

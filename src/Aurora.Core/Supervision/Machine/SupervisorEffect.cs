@@ -32,6 +32,11 @@ public abstract record SupervisorEffect
 
     public sealed record CancelBackoff : SupervisorEffect;
 
+    /// Try to connect to HOST:PORT until it answers (AddressAnswered(Generation)).
+    public sealed record ProbeAddress(string Address, int Generation) : SupervisorEffect;
+
+    public sealed record CancelProbe : SupervisorEffect;
+
     /// Classify the failure off the loop, once the process's last output has arrived (or a short wait); the
     /// verdict comes back as Diagnosed. RecentLines are filled in by the loop.
     public sealed record Diagnose(FailureContext Failure, bool WaitForOutput) : SupervisorEffect;

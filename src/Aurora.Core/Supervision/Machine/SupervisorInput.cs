@@ -36,6 +36,9 @@ public abstract record SupervisorInput
 
     public sealed record DependencyChanged(ServiceSnapshot Dependency) : SupervisorInput;
 
+    /// The address the service was waiting for (dependency_unavailable) answers now.
+    public sealed record AddressAnswered(int Generation, string Address) : SupervisorInput;
+
     // Timers (Transitions.Timers.cs).
 
     public sealed record BackoffElapsed(int Generation) : SupervisorInput;

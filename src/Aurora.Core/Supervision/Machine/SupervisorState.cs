@@ -35,6 +35,10 @@ public sealed record SupervisorState
     /// Times of the recent failed exits, for the restart limit (RestartWindow).
     public ImmutableArray<DateTimeOffset> Failures { get; init; } = [];
 
+    /// An address the service could not reach (dependency_unavailable: "127.0.0.1:6379"): its failed exits then
+    /// wait for the address to answer instead of counting toward the restart limit.
+    public string? WaitingFor { get; init; }
+
     /// The latest snapshot seen of each dependency, in the order they changed.
     public ImmutableDictionary<string, ServiceSnapshot> Dependencies { get; init; } = ImmutableDictionary<string, ServiceSnapshot>.Empty;
 

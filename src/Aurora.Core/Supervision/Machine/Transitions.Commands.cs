@@ -11,6 +11,7 @@ public static partial class Transitions
         if (manual)
         {
             d.State = d.State with { Failures = [], Attempt = 0 };
+            StopWaiting(d);
         }
 
         if (d.State.HasProcess)
@@ -29,6 +30,7 @@ public static partial class Transitions
     {
         d.State = d.State with { Wanted = keepWanted };
         CancelBackoff(d);
+        StopWaiting(d);
         if (!d.State.HasProcess)
         {
             if (plan.Then != AfterStop.Launch && (d.Service.State != plan.Final || d.Service.Reason != plan.Reason))

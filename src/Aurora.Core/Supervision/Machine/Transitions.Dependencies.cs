@@ -76,6 +76,57 @@ public static partial class Transitions
             EventFields.Of(("pid", d.Service.Pid), ("recovered", true)));
     }
 
+    /// dependency_unavailable with an address: without a process, held degraded ("waiting for HOST:PORT") while the
+    /// address is probed; with one (a restart already began), remembered for its next failed exit.
+    private static void WaitForAddress(DecisionBuilder d, string address)
+    {
+        d.State = d.State with { WaitingFor = address };
+        if (d.State.HasProcess || d.Service.State is not (ServiceState.Backoff or ServiceState.Failed))
+        {
+            return;
+        }
+
+        // The exit it explains was counted when it happened: it does not count toward the restart limit.
+        if (!d.State.Failures.IsEmpty)
+        {
+            d.State = d.State with { Failures = d.State.Failures.RemoveAt(d.State.Failures.Length - 1) };
+        }
+
+        HoldForAddress(d, address);
+    }
+
+    /// No process: degraded, "waiting for HOST:PORT", while the address is probed.
+    private static void HoldForAddress(DecisionBuilder d, string address)
+    {
+        CancelBackoff(d);
+        var reason = $"waiting for {address}";
+        d.Do(new SupervisorEffect.ProbeAddress(address, d.State.Generation));
+        d.Publish(d.Service with { State = ServiceState.Degraded, Reason = reason, LastCause = Causes.DependencyUnavailable, NextRestartAt = null },
+            EventTypes.ServiceDegraded, EventFields.Of(("reason", reason), ("action", "probe")));
+    }
+
+    private static void OnAddressAnswered(DecisionBuilder d, string address)
+    {
+        if (!d.State.Wanted || d.State.HasProcess || d.Service.State != ServiceState.Degraded || d.State.WaitingFor != address)
+        {
+            return;
+        }
+
+        d.State = d.State with { WaitingFor = null };
+        d.Note($"[aurora] {address} answers: starting again");
+        Launch(d, isRestart: true);
+    }
+
+    /// Leaves a wait for an address (a start or a stop by hand, a healthy service).
+    private static void StopWaiting(DecisionBuilder d)
+    {
+        if (d.State.WaitingFor is not null)
+        {
+            d.State = d.State with { WaitingFor = null };
+            d.Do(new SupervisorEffect.CancelProbe());
+        }
+    }
+
     /// Whether this service's `depends_on` conditions hold on the dependencies as last seen.
     private static DependencyGate Gate(DecisionBuilder d) => DependencyGate.Evaluate(d.Config, d.State.Dependencies);
 

@@ -9,7 +9,7 @@ public static partial class Transitions
 {
     /// hungDetail is set when the supervisor killed the process as hung (the last health result).
     private static void RequestDiagnosis(DecisionBuilder d, ExitStatus status, TimeSpan uptime, string? spawnError, string? hungDetail,
-        bool waitForOutput)
+        bool waitForOutput, int? pid = null)
     {
         if (!d.State.Wanted && d.Service.State != ServiceState.Failed)
         {
@@ -21,7 +21,7 @@ public static partial class Transitions
             HealthDetail: hungDetail,
             RestartLimitReached: d.Service.State == ServiceState.Failed,
             DependencyDown: d.Service.State == ServiceState.Degraded ? d.Service.Reason : null,
-            MemoryLimitBytes: d.Config.Limits.MemoryBytes), waitForOutput));
+            MemoryLimitBytes: d.Config.Limits.MemoryBytes, Pid: pid), waitForOutput));
     }
 
     private static void OnDiagnosed(DecisionBuilder d, Diagnosis.Diagnosis verdict)
@@ -36,6 +36,14 @@ public static partial class Transitions
         d.Publish(d.Service with { LastCause = kept }, EventTypes.IncidentDiagnosed, EventFields.Of(
             ("cause", verdict.Cause), ("confidence", verdict.Confidence), ("summary", verdict.Summary), ("evidence", verdict.Evidence)));
         d.Note($"[aurora] diagnosis: {verdict.Cause} ({verdict.Confidence:0.00}): {verdict.Summary}");
+
+        // SPEC §6: connection refused to an address that is not the service's own. Its exits wait for the address
+        // instead of counting toward the restart limit; once it answers, the service starts again.
+        if (verdict.Cause == Causes.DependencyUnavailable && verdict.WaitFor is { } address && d.State.Wanted)
+        {
+            WaitForAddress(d, address);
+            return;
+        }
 
         // SPEC §6: a config error gets no blind retry. Hold it quarantined with its evidence.
         if (verdict.Cause == Causes.ConfigError && verdict.Confidence >= 0.7 && d.Service.State == ServiceState.Backoff)

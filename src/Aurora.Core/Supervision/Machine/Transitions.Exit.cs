@@ -22,7 +22,7 @@ public static partial class Transitions
         // A run long enough to reset the backoff also ends the failure episode: its cause is history.
         if (uptime >= d.Config.Restart.Backoff.ResetAfter)
         {
-            d.State = d.State with { Attempt = 0, EpisodeCause = null };
+            d.State = d.State with { Attempt = 0, EpisodeCause = null, WaitingFor = null };
         }
 
         if (cause is not null)
@@ -51,6 +51,13 @@ public static partial class Transitions
         {
             // Its dependency is down: waiting costs no restart and no quarantine.
             Hold(d, ServiceState.Degraded, gate.Reason, Causes.DependencyUnavailable);
+            return;
+        }
+
+        // Still no answer from the address it waits for: wait again, without counting toward the limit.
+        if (d.State.WaitingFor is { } address && !status.Success)
+        {
+            HoldForAddress(d, address);
             return;
         }
 

@@ -15,7 +15,7 @@ public static partial class Transitions
         var degraded = d.Service.State == ServiceState.Degraded;
         if (status == HealthStatus.Healthy)
         {
-            d.State = d.State with { EverHealthy = true, EpisodeCause = null };
+            d.State = d.State with { EverHealthy = true, EpisodeCause = null, WaitingFor = null };
             var startup = (long)(d.Now - (d.Service.StartedAt ?? d.Now)).TotalMilliseconds;
             d.Publish(d.Service with { State = degraded ? ServiceState.Degraded : ServiceState.Healthy, Health = status, HealthDetail = result.Detail },
                 EventTypes.ServiceHealthy, EventFields.Of(("pid", d.Service.Pid), ("detail", result.Detail), ("since_start_ms", startup)));

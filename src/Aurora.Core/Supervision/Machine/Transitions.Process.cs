@@ -67,12 +67,12 @@ public static partial class Transitions
     {
         var status = exited.Status;
         var uptime = d.Now - (d.Service.StartedAt ?? d.Now);
-        var (healthDetail, killCause) = (d.Service.HealthDetail, d.State.KillCause);
+        var (healthDetail, killCause, pid) = (d.Service.HealthDetail, d.State.KillCause, d.Service.Pid);
         d.Do(new SupervisorEffect.UnwatchHealth());
         HandleExit(d, status, d.Service.Pid, uptime, killCause, detail: null);
         if (!status.Success || killCause is not null)
         {
-            RequestDiagnosis(d, status, uptime, spawnError: null, killCause == Causes.Hang ? healthDetail ?? "failing" : null, waitForOutput: true);
+            RequestDiagnosis(d, status, uptime, spawnError: null, killCause == Causes.Hang ? healthDetail ?? "failing" : null, waitForOutput: true, pid);
         }
     }
 

@@ -40,6 +40,9 @@ public static partial class Transitions
             case SupervisorInput.DependencyChanged changed:
                 OnDependencyChanged(d, changed.Dependency);
                 break;
+            case SupervisorInput.AddressAnswered answered when answered.Generation == state.Generation:
+                OnAddressAnswered(d, answered.Address);
+                break;
             case SupervisorInput.BackoffElapsed elapsed when elapsed.Generation == state.Generation:
                 OnBackoffElapsed(d);
                 break;

@@ -18,7 +18,7 @@ export function takeTokenFromUrl() {
 }
 
 export async function api(path, options = {}) {
-  const headers = { Authorization: "Bearer " + session.token, Accept: "application/json" };
+  const headers = { Authorization: "Bearer " + session.token, Accept: "application/json", "X-Aurora-Source": "dashboard" };
   const response = await fetch(path, { ...options, headers, cache: "no-store", credentials: "omit" });
   if (response.status === 401) {
     throw new Unauthorized("token refused");

@@ -104,4 +104,34 @@ public class HealthAndDependencyTransitionsTests
         unsure.Feed(new SupervisorInput.Diagnosed(new Aurora.Core.Diagnosis.Diagnosis(Causes.ConfigError, 0.5, [], "maybe")));
         Assert.Equal(ServiceState.Backoff, unsure.State.Service.State);
     }
+
+    [Fact]
+    public void Exits_explained_by_an_unreachable_address_wait_for_it_and_never_count_toward_the_restart_limit()
+    {
+        var restart = RestartConfig.Default with { Limit = new RestartLimit(1, TimeSpan.FromMinutes(1)) };
+        var m = Running(TestConfigs.Service("api", restart));
+        var verdict = new Aurora.Core.Diagnosis.Diagnosis(Causes.DependencyUnavailable, 0.9, ["ConnectionRefusedError: [Errno 111]"], "redis down")
+        {
+            WaitFor = "127.0.0.1:6379",
+        };
+        for (var round = 0; round < 5; round++)
+        {
+            m.Feed(Exit(m, 1));
+            if (m.State.Service.State == ServiceState.Backoff)
+            {
+                m.Feed(new SupervisorInput.Diagnosed(verdict));
+            }
+
+            Assert.Equal(ServiceState.Degraded, m.State.Service.State);
+            Assert.Equal("waiting for 127.0.0.1:6379", m.State.Service.Reason);
+            Assert.Equal(Causes.DependencyUnavailable, m.State.Service.LastCause);
+            Assert.Equal(new SupervisorEffect.ProbeAddress("127.0.0.1:6379", m.State.Generation), m.Effect<SupervisorEffect.ProbeAddress>());
+            Assert.Empty(m.State.Failures);
+
+            m.Feed(new SupervisorInput.AddressAnswered(m.State.Generation, "127.0.0.1:6379"));
+            Assert.Equal(ServiceState.Starting, m.State.Service.State);
+            m.Spawn(200 + round);
+            m.Feed(new SupervisorInput.Diagnosed(verdict));
+        }
+    }
 }

@@ -26,6 +26,9 @@ internal sealed class TransitionFixture
     private bool _staleVersion;
     private bool _removeHealth;
     private string _verdict = Causes.PortConflict;
+    private string? _waitFor;
+
+    private const string Address = "127.0.0.1:6379";
 
     public static TransitionFixture For(TransitionRow row)
     {
@@ -166,6 +169,18 @@ internal sealed class TransitionFixture
             case Causes.ConfigError or Causes.PortConflict:
                 _verdict = condition;
                 break;
+            case "dependency_unavailable with an address":
+                _verdict = Causes.DependencyUnavailable;
+                _waitFor = Address;
+                break;
+            case "waiting for an address":
+                State = State with { WaitingFor = Address };
+                if (State.Service.State == ServiceState.Degraded)
+                {
+                    State = State with { Service = State.Service with { Reason = "waiting for " + Address } };
+                }
+
+                break;
             default:
                 throw new ArgumentException($"the table names a condition the test does not know: '{condition}'");
         }
@@ -198,7 +213,8 @@ internal sealed class TransitionFixture
             "dependency down" => new SupervisorInput.DependencyChanged(Db(up: false, version)),
             "backoff elapsed" => new SupervisorInput.BackoffElapsed(generation),
             "reconfigure" => new SupervisorInput.Reconfigure(_removeHealth ? Config with { Health = null } : Config),
-            "diagnosed" => new SupervisorInput.Diagnosed(new Aurora.Core.Diagnosis.Diagnosis(_verdict, 0.9, ["evidence"], "summary")),
+            "diagnosed" => new SupervisorInput.Diagnosed(new Aurora.Core.Diagnosis.Diagnosis(_verdict, 0.9, ["evidence"], "summary") { WaitFor = _waitFor }),
+            "address answered" => new SupervisorInput.AddressAnswered(generation, Address),
             _ => throw new ArgumentException($"the table names an input the test does not know: '{input}'"),
         };
     }
