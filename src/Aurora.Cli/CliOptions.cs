@@ -11,6 +11,12 @@ internal static class CliOptions
     };
 
     public static readonly Option<bool> Json = new("--json") { Description = "Print JSON (stable shape, SPEC §4)" };
+
+    public static readonly Option<string[]> Profiles = new("--profile")
+    {
+        Description = "Also start the services of this profile (repeatable; AURORA_PROFILES=a,b does the same)",
+        Recursive = true,
+    };
 }
 
 internal static class ExitCodes

@@ -10,6 +10,7 @@ public static class Program
         var root = new RootCommand("Aurora: a self-healing service supervisor with a memory")
         {
             CliOptions.File,
+            CliOptions.Profiles,
             UpCommand.Create(),
             DownCommand.Create(),
             StatusCommand.Create(),
@@ -17,6 +18,7 @@ public static class Program
             ServiceActionCommand.Create("stop", "Stop services and keep them down"),
             ServiceActionCommand.Create("restart", "Restart services (their restart-policy dependents follow)"),
             HealCommand.Create(),
+            ScaleCommand.Create(),
             LogsCommand.Create(),
             EventsCommand.Create(),
             ReloadCommand.Create(),

@@ -28,4 +28,10 @@ internal static class ProjectLocator
     }
 
     public static DaemonPaths Paths(ParseResult parse) => DaemonPaths.ForConfig(ConfigPath(parse));
+
+    /// The active profiles: every --profile, and AURORA_PROFILES (comma-separated).
+    public static IReadOnlyList<string> Profiles(ParseResult parse) =>
+        [.. (parse.GetValue(CliOptions.Profiles) ?? [])
+            .Concat((Environment.GetEnvironmentVariable("AURORA_PROFILES") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Distinct()];
 }

@@ -8,7 +8,8 @@ namespace Aurora.Cli.Client;
 /// Starts `aurora daemon` in a session of its own (no terminal), output to .aurora/daemon.log.
 internal static class DaemonSpawner
 {
-    public static IRunningProcess Spawn(string configPath, DaemonPaths paths)
+    /// profiles: the active profiles, passed on so the daemon remembers them for every reload.
+    public static IRunningProcess Spawn(string configPath, DaemonPaths paths, IReadOnlyList<string>? profiles = null)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find the aurora executable");
         ImmutableArray<string> argv = Path.GetFileNameWithoutExtension(self) == "dotnet"
@@ -30,6 +31,7 @@ internal static class DaemonSpawner
             env[DaemonEnvironment.Injected] = DaemonEnvironment.Gen0Size;
         }
 
+        argv = argv.AddRange((profiles ?? []).SelectMany(p => new[] { "--profile", p }));
         return new PosixProcessLauncher(TimeProvider.System).Start(new ProcessSpec(argv, paths.ProjectDirectory, env.ToImmutable()));
     }
 }

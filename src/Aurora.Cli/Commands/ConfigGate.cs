@@ -6,7 +6,7 @@ namespace Aurora.Cli.Commands;
 /// Loads the config for `up` and `validate`; prints every problem as file:line:col: key: message.
 internal static class ConfigGate
 {
-    public static AuroraConfig? Load(string path, bool printWarnings = true)
+    public static AuroraConfig? Load(string path, bool printWarnings = true, IReadOnlyList<string>? profiles = null)
     {
         if (!File.Exists(path))
         {
@@ -14,7 +14,7 @@ internal static class ConfigGate
             return null;
         }
 
-        var result = ConfigLoader.Load(path);
+        var result = ConfigLoader.Load(path, profiles: profiles);
         foreach (var d in result.Diagnostics.Where(d => printWarnings || !d.IsWarning))
         {
             Console.Error.WriteLine(d.IsWarning ? $"{d} (warning)" : d.ToString());

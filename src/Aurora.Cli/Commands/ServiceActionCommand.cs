@@ -18,12 +18,20 @@ internal static class ServiceActionCommand
             var rows = new List<ServiceDto>();
             foreach (var name in parse.GetValue(names)!)
             {
-                var row = await client.PostAsync($"/api/v1/services/{Uri.EscapeDataString(name)}/{action}", AuroraJsonContext.Default.ServiceDto, ct);
-                rows.Add(row);
-                if (!parse.GetValue(CliOptions.Json))
+                // A service answers with its row; NAME of a replicated service, with every instance's row.
+                using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/v1/services/{Uri.EscapeDataString(name)}/{action}"), ct);
+                var body = await response.Content.ReadAsStringAsync(ct);
+                IReadOnlyList<ServiceDto> answered = body.Contains("\"services\"", StringComparison.Ordinal)
+                    ? System.Text.Json.JsonSerializer.Deserialize(body, AuroraJsonContext.Default.ServiceRowsDto)!.Services
+                    : [System.Text.Json.JsonSerializer.Deserialize(body, AuroraJsonContext.Default.ServiceDto)!];
+                foreach (var row in answered)
                 {
-                    var pid = row.Pid is { } p ? $" (pid {p})" : "";
-                    Console.WriteLine($"{row.Name}: {Terminal.Paint(row.State, Terminal.StateColour(row.State))}{pid}");
+                    rows.Add(row);
+                    if (!parse.GetValue(CliOptions.Json))
+                    {
+                        var pid = row.Pid is { } p ? $" (pid {p})" : "";
+                        Console.WriteLine($"{row.Name}: {Terminal.Paint(row.State, Terminal.StateColour(row.State))}{pid}");
+                    }
                 }
             }
 

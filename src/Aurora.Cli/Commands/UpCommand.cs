@@ -20,7 +20,7 @@ internal static class UpCommand
         CommandRunner.SetAction(command, async (parse, ct) =>
         {
             var path = ProjectLocator.ConfigPath(parse);
-            if (ConfigGate.Load(path) is not { } config)
+            if (ConfigGate.Load(path, profiles: ProjectLocator.Profiles(parse)) is not { } config)
             {
                 return ExitCodes.Usage;
             }
@@ -68,7 +68,7 @@ internal static class UpCommand
 
     private static async Task<int> DetachAsync(AuroraConfig config, DaemonPaths paths, CancellationToken ct)
     {
-        var daemon = DaemonSpawner.Spawn(config.FilePath, paths);
+        var daemon = DaemonSpawner.Spawn(config.FilePath, paths, config.ActiveProfiles);
         using var client = new ControlClient(paths, TimeSpan.FromSeconds(5));
         HealthzDto? health = null;
         async Task<bool> AnswersOrDied()

@@ -10,7 +10,7 @@ internal static class ValidateCommand
         CommandRunner.SetAction(command, (parse, _) =>
         {
             var path = ProjectLocator.ConfigPath(parse);
-            var config = ConfigGate.Load(path);
+            var config = ConfigGate.Load(path, profiles: ProjectLocator.Profiles(parse));
             if (config is null)
             {
                 return Task.FromResult(ExitCodes.Usage);

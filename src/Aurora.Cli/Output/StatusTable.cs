@@ -16,11 +16,21 @@ internal static class StatusTable
             table.AddColumn(new TableColumn(h).NoWrap());
         }
 
+        string? group = null;
         foreach (var s in services)
         {
-            var note = string.Join("; ", new[] { s.LastCause, s.Reason }.Where(x => !string.IsNullOrEmpty(x)));
+            // Replicas are grouped under their service: a line for the service, then its instances indented.
+            if (s.ReplicaOf is { } of && of != group)
+            {
+                var members = services.Where(r => r.ReplicaOf == of).ToList();
+                var summary = string.Join(", ", members.GroupBy(r => r.State).Select(g => $"{g.Count()} {g.Key}"));
+                table.AddRow(Markup.Escape(of), Markup.Escape($"{members.Count} replicas: {summary}"), "", "", "", "", "", "", "");
+            }
+
+            group = s.ReplicaOf;
+            var note = string.Join("; ", new[] { s.LastCause, s.Reason, s.StatusText }.Where(x => !string.IsNullOrEmpty(x)));
             table.AddRow(
-                Markup.Escape(s.Name),
+                Markup.Escape(s.ReplicaOf is null ? s.Name : "  " + s.Name),
                 $"[{Colour(s.State)}]{Markup.Escape(s.State)}[/]",
                 s.Pid?.ToString() ?? "-",
                 Format.Duration(s.UptimeMs),

@@ -19,5 +19,6 @@ namespace Aurora.Contracts.V1;
 [JsonSerializable(typeof(ReloadDto))]
 [JsonSerializable(typeof(HistoryDto))]
 [JsonSerializable(typeof(HealDto))]
+[JsonSerializable(typeof(ScaleDto))]
 [JsonSerializable(typeof(DoctorDto))]
 public sealed partial class AuroraJsonContext : JsonSerializerContext;

@@ -18,10 +18,16 @@ public sealed record ServiceDto(
     DateTimeOffset? NextRestartAt,
     /// <summary>Increases with every change of the service; the same number as in the event's data.service.</summary>
     long Version = 0,
-    DateTimeOffset? StartedAt = null);
+    DateTimeOffset? StartedAt = null,
+    /// <summary>For an instance NAME-i of a replicated service: NAME.</summary>
+    string? ReplicaOf = null,
+    /// <summary>The process said it is ready (`ready:`).</summary>
+    bool Ready = false,
+    /// <summary>The process's own STATUS= text (`ready: { notify: true }`).</summary>
+    string? StatusText = null);
 
 /// <summary>How the last process of a service ended.</summary>
-public sealed record ExitDto(int? Code, string? Signal);
+public sealed record ExitDto(int? Code, string? Signal, bool Success = false);
 
 /// <summary>`GET /api/v1/services` and `aurora status --json`: the services as of event Seq. Follow the event
 /// stream from Seq (`/api/v1/events/stream?after=Seq`) and apply each event's `data.service` to stay exact.</summary>

@@ -17,6 +17,20 @@ public sealed record AuroraConfig(
     public DoctorConfig Doctor { get; init; } = DoctorConfig.Default;
 
     public ServiceConfig? Find(string name) => Services.FirstOrDefault(s => s.Name == name);
+
+    /// The services as written, before replicas are expanded into instances (Services holds the instances).
+    public ImmutableArray<ServiceConfig> Declared { get; init; } = [];
+
+    /// The profiles this config was loaded for (`up --profile`, AURORA_PROFILES): services of other profiles are
+    /// not started with the stack (`aurora start NAME` still starts one).
+    public ImmutableArray<string> ActiveProfiles { get; init; } = [];
+
+    /// The instances of a declared service (its replicas, or itself).
+    public IEnumerable<ServiceConfig> InstancesOf(string declaredName) => Services.Where(s => s.DeclaredName == declaredName);
+
+    /// A service starts with the stack when it has no profiles or one of them is active.
+    public bool StartsWithStack(ServiceConfig service) =>
+        service.Profiles.IsEmpty || service.Profiles.Any(ActiveProfiles.Contains);
 }
 
 public sealed record HealingConfig(bool Enabled, TimeSpan VerifyTimeout)

@@ -12,8 +12,9 @@ public static class ConfigLoader
     /// Far above any real config (the SPEC example is 4 KiB), and a bound on what a reload reads and parses.
     public const int MaxFileBytes = 1 << 20;
 
-    /// commandExists decides whether a bare program name is on PATH; the default searches PATH.
-    public static ConfigLoadResult Load(string filePath, Func<string, bool>? commandExists = null)
+    /// commandExists decides whether a bare program name is on PATH; the default searches PATH. profiles: the
+    /// active profiles (`up --profile`), which decide what starts with the stack.
+    public static ConfigLoadResult Load(string filePath, Func<string, bool>? commandExists = null, IEnumerable<string>? profiles = null)
     {
         var full = Path.GetFullPath(filePath);
         string text;
@@ -45,10 +46,11 @@ public static class ConfigLoader
             return new ConfigLoadResult(null, [new ConfigDiagnostic(full, 0, 0, "", $"cannot read {full}: {reason}", false)]);
         }
 
-        return Parse(text, full, Path.GetDirectoryName(full)!, commandExists);
+        return Parse(text, full, Path.GetDirectoryName(full)!, commandExists, profiles);
     }
 
-    public static ConfigLoadResult Parse(string yamlText, string filePath, string projectDirectory, Func<string, bool>? commandExists = null)
+    public static ConfigLoadResult Parse(string yamlText, string filePath, string projectDirectory, Func<string, bool>? commandExists = null,
+        IEnumerable<string>? profiles = null)
     {
         if (Encoding.UTF8.GetByteCount(yamlText) is var size && size > MaxFileBytes)
         {
@@ -56,7 +58,10 @@ public static class ConfigLoader
         }
 
         var bag = new DiagnosticBag(filePath);
-        var ctx = new ReadContext(bag, Path.GetFullPath(projectDirectory), commandExists ?? CommandCheck.ExistsOnPath);
+        var ctx = new ReadContext(bag, Path.GetFullPath(projectDirectory), commandExists ?? CommandCheck.ExistsOnPath)
+        {
+            ActiveProfiles = [.. (profiles ?? []).Distinct()],
+        };
         var config = YamlText.Load(yamlText, bag) is { } root ? RootReader.Read(root, filePath, ctx) : null;
         return new ConfigLoadResult(bag.HasErrors ? null : config, bag.ToImmutable());
     }

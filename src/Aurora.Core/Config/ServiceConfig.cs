@@ -19,9 +19,42 @@ public sealed record ServiceConfig(
     DependencyFailureAction OnDependencyFailure,
     ImmutableArray<string> Install,
     ImmutableArray<UserFix> Fixes,
-    int? Umask = null);
+    int? Umask = null)
+{
+    /// `ready:`: when the service counts as ready (a line of its output, or READY=1 on NOTIFY_SOCKET).
+    public ReadinessConfig? Ready { get; init; }
 
-public enum DependencyCondition { Started, Healthy, Completed }
+    /// `success_exit_codes:`: exits that are a success (on-failure does not restart them; `completed` holds).
+    public ImmutableArray<int> SuccessExitCodes { get; init; } = [0];
+
+    /// `profiles:`: the service starts only when `up --profile` names one of them (empty: always).
+    public ImmutableArray<string> Profiles { get; init; } = [];
+
+    /// `replicas:` as declared (null when the key is absent: one instance under the service's own name).
+    public int? Replicas { get; init; }
+
+    /// For an instance NAME-i of a replicated service: NAME and i (1..N); null and 0 otherwise.
+    public string? ReplicaOf { get; init; }
+
+    public int ReplicaIndex { get; init; }
+
+    /// Ports as declared when one holds `{replica}` ("80{replica}"); each instance gets them expanded into Ports.
+    public ImmutableArray<string> PortTemplates { get; init; } = [];
+
+    /// The name `depends_on`, status groups and `aurora restart NAME` use for this instance: its declared name.
+    public string DeclaredName => ReplicaOf ?? Name;
+
+    /// An exit code listed in success_exit_codes (a signal is never a success).
+    public bool IsSuccess(Processes.ExitStatus status) => status.ExitCode is { } c && SuccessExitCodes.Contains(c);
+}
+
+/// `ready: { log: "REGEX", timeout: 30s }` or `ready: { notify: true, watchdog: 10s, timeout: 30s }`.
+public sealed record ReadinessConfig(string? LogPattern, bool Notify, TimeSpan? Watchdog, TimeSpan Timeout)
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+}
+
+public enum DependencyCondition { Started, Healthy, Completed, Ready, Exited }
 
 public enum DependencyFailureAction { Stop, Keep, Restart }
 

@@ -21,6 +21,8 @@ public static class EventTypes
     public const string ServiceAdded = "service.added";
     public const string ServiceRemoved = "service.removed";
     public const string ServiceAdopted = "service.adopted";
+    public const string ServiceScaled = "service.scaled";
+    public const string ServiceReady = "service.ready";
     public const string IncidentOpened = "incident.opened";
     public const string IncidentDiagnosed = "incident.diagnosed";
     public const string IncidentResolved = "incident.resolved";

@@ -34,7 +34,11 @@ public static class IncidentRules
             return IncidentSignal.Down;
         }
 
-        var clean = Number(data, "exit_code") == 0 && !Has(data, "signal") && !Has(data, "error") && !Has(data, "cause");
+        // success: an exit code listed in success_exit_codes (events from before that key say only exit_code).
+        var success = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("success", out var s)
+            ? s.ValueKind == JsonValueKind.True
+            : Number(data, "exit_code") == 0;
+        var clean = success && !Has(data, "signal") && !Has(data, "error") && !Has(data, "cause");
         return clean ? IncidentSignal.Good : IncidentSignal.Bad;
     }
 

@@ -54,6 +54,7 @@ public static class ReloadPlanner
         Check(fields, "ports", a.Ports.SequenceEqual(b.Ports));
         Check(fields, "limits", a.Limits == b.Limits);
         Check(fields, "umask", a.Umask == b.Umask);
+        Check(fields, "ready", a.Ready == b.Ready);
         return fields.ToImmutable();
     }
 
@@ -67,6 +68,8 @@ public static class ReloadPlanner
         Check(fields, "logs", a.Logs == b.Logs);
         Check(fields, "on_dependency_failure", a.OnDependencyFailure == b.OnDependencyFailure);
         Check(fields, "install", a.Install.SequenceEqual(b.Install));
+        Check(fields, "success_exit_codes", a.SuccessExitCodes.SequenceEqual(b.SuccessExitCodes));
+        Check(fields, "profiles", a.Profiles.SequenceEqual(b.Profiles));
         Check(fields, "fixes", a.Fixes.Length == b.Fixes.Length && a.Fixes.Zip(b.Fixes).All(p =>
             p.First.Cause == p.Second.Cause && p.First.Run.SequenceEqual(p.Second.Run)
             && p.First.Touches.SequenceEqual(p.Second.Touches) && p.First.Verify.SequenceEqual(p.Second.Verify)));

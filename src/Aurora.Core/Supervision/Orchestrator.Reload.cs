@@ -57,7 +57,7 @@ public sealed partial class Orchestrator
                 ShowDependencies(_supervisors[name]);
             }
 
-            await Task.WhenAll(plan.Added.Select(n => _supervisors[n].StartAsync(manual: false)));
+            await Task.WhenAll(plan.Added.Where(n => next.StartsWithStack(byName[n])).Select(n => _supervisors[n].StartAsync(manual: false)));
         }
         finally
         {

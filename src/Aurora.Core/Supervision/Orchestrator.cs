@@ -40,7 +40,12 @@ public sealed partial class Orchestrator : IAsyncDisposable
 
     public ServiceSupervisor? Find(string name) => _supervisors.GetValueOrDefault(name);
 
-    public Task StartAllAsync() => Task.WhenAll(Services.Select(s => s.StartAsync(manual: false)));
+    /// Starts the stack: every service but those of profiles that are not active (`aurora start NAME` starts one).
+    public Task StartAllAsync() => Task.WhenAll(Services.Where(s => Config.StartsWithStack(s.Config)).Select(s => s.StartAsync(manual: false)));
+
+    /// The instances `aurora start|stop|restart NAME` act on: the service NAME, or every replica of NAME.
+    public IReadOnlyList<ServiceSupervisor> Resolve(string name) =>
+        Find(name) is { } one ? [one] : [.. Services.Where(s => s.Config.ReplicaOf == name)];
 
     /// Stops every service after everything that depends on it has stopped.
     public async Task StopAllAsync()

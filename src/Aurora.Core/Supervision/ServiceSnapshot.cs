@@ -20,6 +20,18 @@ public sealed record ServiceSnapshot(
     ExitStatus? LastExit = null,
     DateTimeOffset? NextRestartAt = null)
 {
+    /// The last exit had a code listed in success_exit_codes.
+    public bool LastExitOk { get; init; }
+
+    /// The current process said it is ready (`ready:` log line or READY=1); false without readiness.
+    public bool Ready { get; init; }
+
+    /// The current process's own STATUS= text (`ready: { notify: true }`).
+    public string? StatusText { get; init; }
+
+    /// For an instance NAME-i of a replicated service: NAME (status and clients group instances by it).
+    public string? Group { get; init; }
+
     public static ServiceSnapshot Initial(string name) => new(name, ServiceState.Stopped, 0);
 
     /// True when `depends_on: <condition>` on this service is satisfied.
@@ -28,7 +40,9 @@ public sealed record ServiceSnapshot(
         // A process that actually runs: "starting" before the spawn (no pid yet) does not count.
         Config.DependencyCondition.Started => Pid is not null && (State.IsUp() || State == ServiceState.Degraded),
         Config.DependencyCondition.Healthy => Health == HealthStatus.Healthy && Pid is not null,
-        Config.DependencyCondition.Completed => State == ServiceState.Exited && LastExit?.ExitCode == 0,
+        Config.DependencyCondition.Completed => State == ServiceState.Exited && LastExitOk,
+        Config.DependencyCondition.Exited => State == ServiceState.Exited,
+        Config.DependencyCondition.Ready => Ready && Pid is not null,
         _ => false,
     };
 }

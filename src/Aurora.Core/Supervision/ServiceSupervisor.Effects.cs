@@ -16,6 +16,8 @@ public sealed partial class ServiceSupervisor
     private IDisposable? _healthWatch;
     private CancellationTokenSource? _backoff;
     private CancellationTokenSource? _probe;
+    private NotifyWatch? _notify;
+    private readonly Dictionary<Deadline, CancellationTokenSource> _deadlines = [];
 
     /// How often an address a service waits for is tried: 0.5 s, 1, 2, 4, then every 5 s.
     private static readonly Config.BackoffOptions ProbeEvery = new(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(5), 2, TimeSpan.Zero, 0);
@@ -56,6 +58,14 @@ public sealed partial class ServiceSupervisor
             case SupervisorEffect.Diagnose diagnose:
                 Diagnose(diagnose);
                 return null;
+            case SupervisorEffect.UnwatchReadiness:
+                _notify?.Dispose();
+                _notify = null;
+                CancelDeadlines();
+                return null;
+            case SupervisorEffect.ArmDeadline deadline:
+                ArmDeadline(deadline);
+                return null;
             case SupervisorEffect.ProbeAddress probe:
                 StartProbe(probe.Address, probe.Generation);
                 return null;
@@ -83,9 +93,21 @@ public sealed partial class ServiceSupervisor
     private SupervisorInput Spawn(int generation)
     {
         var config = _config;
-        _writer = new DrainTrackingSink(_output.OpenWriter());
-        var spec = new ProcessSpec(config.Command, config.WorkingDirectory, _ctx.BaseEnvironment.SetItems(config.Environment),
-            $"{_ctx.ProjectId}/{config.Name}", _writer, config.Umask);
+        _writer = new DrainTrackingSink(ReadinessSink(_output.OpenWriter(), config, generation));
+        var env = _ctx.BaseEnvironment.SetItems(config.Environment);
+        if (config.Ready is { Notify: true } ready)
+        {
+            // The service's own NOTIFY_SOCKET, one per process, as systemd gives one to a Type=notify unit.
+            _notify?.Dispose();
+            _notify = new NotifyWatch($"aurora/{_ctx.ProjectId}/{config.Name}/{generation}", m => OnNotify(generation, m));
+            env = env.SetItem(Notify.NotifyVariables.Socket, _notify.Address);
+            if (ready.Watchdog is { } watchdog)
+            {
+                env = env.SetItem(Notify.NotifyVariables.WatchdogUsec, ((long)watchdog.TotalMicroseconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        var spec = new ProcessSpec(config.Command, config.WorkingDirectory, env, $"{_ctx.ProjectId}/{config.Name}", _writer, config.Umask);
         IRunningProcess process;
         try
         {
@@ -141,6 +163,63 @@ public sealed partial class ServiceSupervisor
         _backoff?.Cancel();
         _backoff?.Dispose();
         _backoff = null;
+    }
+
+    /// ready.log: the output passes through a line matcher until a line matches (then the loop hears Ready). Set up
+    /// at the spawn, before the process can print anything; ready.notify's socket likewise.
+    private IOutputSink ReadinessSink(IOutputSink inner, Config.ServiceConfig config, int generation) =>
+        config.Ready?.LogPattern is { } pattern
+            ? new ReadyLineSink(inner, new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant,
+                TimeSpan.FromMilliseconds(100)), () => Post(new SupervisorInput.Ready(generation)))
+            : inner;
+
+    private void OnNotify(int generation, Notify.NotifyMessage m)
+    {
+        if (m.Status is { } status)
+        {
+            Post(new SupervisorInput.NotifyStatus(generation, status));
+        }
+
+        if (m.Ready)
+        {
+            Post(new SupervisorInput.Ready(generation));
+        }
+
+        if (m.Watchdog)
+        {
+            Post(new SupervisorInput.WatchdogPing(generation));
+        }
+    }
+
+    private void ArmDeadline(SupervisorEffect.ArmDeadline deadline)
+    {
+        if (_deadlines.Remove(deadline.Kind, out var old))
+        {
+            old.Cancel();
+            old.Dispose();
+        }
+
+        var cts = _deadlines[deadline.Kind] = new CancellationTokenSource();
+        _ = Task.Delay(deadline.Delay, _ctx.Time, cts.Token).ContinueWith(
+            t =>
+            {
+                if (!t.IsCanceled)
+                {
+                    Post(new SupervisorInput.DeadlinePassed(deadline.Generation, deadline.Kind, deadline.Token));
+                }
+            },
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private void CancelDeadlines()
+    {
+        foreach (var cts in _deadlines.Values)
+        {
+            cts.Cancel();
+            cts.Dispose();
+        }
+
+        _deadlines.Clear();
     }
 
     /// Tries the address until it answers (a real TCP connect, the health checks' probe), then tells the loop.

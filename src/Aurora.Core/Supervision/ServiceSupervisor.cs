@@ -29,7 +29,7 @@ public sealed partial class ServiceSupervisor : IAsyncDisposable
         _config = config;
         _ctx = ctx;
         _output = output;
-        _published = ctx.States.Add(ServiceSnapshot.Initial(config.Name), announce);
+        _published = ctx.States.Add(ServiceSnapshot.Initial(config.Name) with { Group = config.ReplicaOf }, announce);
         _state = SupervisorState.Initial(config.Name) with { Service = _published };
         _loop = Task.Run(RunAsync);
     }

@@ -28,6 +28,13 @@ public static class SnapshotJson
             }
 
             w.WriteNumber("restarts", s.Restarts);
+            if (s.Group is { } group)
+            {
+                w.WriteString("replica_of", group);
+            }
+
+            w.WriteBoolean("ready", s.Ready);
+            Text(w, "status_text", s.StatusText);
             w.WriteString("health", HealthName(s.Health));
             Text(w, "health_detail", s.HealthDetail);
             Text(w, "last_cause", s.LastCause);
@@ -37,6 +44,7 @@ public static class SnapshotJson
                 w.WriteStartObject("last_exit");
                 Number(w, "code", exit.ExitCode);
                 Text(w, "signal", exit.SignalName);
+                w.WriteBoolean("success", s.LastExitOk);
                 w.WriteEndObject();
             }
             else

@@ -22,10 +22,13 @@ internal static class DtoMapper
         s.LastCause,
         s.Reason,
         s.HealthDetail,
-        s.LastExit is { } e ? new ExitDto(e.ExitCode, e.SignalName) : null,
+        s.LastExit is { } e ? new ExitDto(e.ExitCode, e.SignalName, s.LastExitOk) : null,
         s.NextRestartAt,
         s.Version,
-        s.Pid is not null ? s.StartedAt : null);
+        s.Pid is not null ? s.StartedAt : null,
+        s.Group,
+        s.Ready,
+        s.StatusText);
 
     public static ServiceDetailDto ToDetail(ServiceDto row, ServiceConfig c, string logFile) => new(
         row,

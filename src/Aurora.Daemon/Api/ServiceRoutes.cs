@@ -46,6 +46,12 @@ internal static class ServiceRoutes
                 return;
             }
 
+            if (x.Route("action") == "scale")
+            {
+                await ScaleAsync(x, control, time);
+                return;
+            }
+
             var action = x.Route("action") switch
             {
                 "start" => ServiceAction.Start,
@@ -55,18 +61,46 @@ internal static class ServiceRoutes
             };
             if (action is null)
             {
-                await x.ErrorAsync(404, "unknown_action", $"unknown action '{x.Route("action")}'; use start, stop, restart or heal");
+                await x.ErrorAsync(404, "unknown_action", $"unknown action '{x.Route("action")}'; use start, stop, restart, heal or scale");
                 return;
             }
 
-            if (await control.ActAsync(x.Route("name"), action.Value, RequestSource.Of(x)) is not { } after)
+            var after = await control.ActAsync(x.Route("name"), action.Value, RequestSource.Of(x));
+            if (after.Count == 0)
             {
                 await NotFound(x, services);
                 return;
             }
 
-            await x.JsonAsync(DtoMapper.ToDto(after, time.GetUtcNow(), null), AuroraJsonContext.Default.ServiceDto);
+            // One service: its row; the replicas of a service: every instance's row.
+            var now = time.GetUtcNow();
+            if (after.Count == 1 && after[0].Name == x.Route("name"))
+            {
+                await x.JsonAsync(DtoMapper.ToDto(after[0], now, null), AuroraJsonContext.Default.ServiceDto);
+                return;
+            }
+
+            await x.JsonAsync(new ServiceRowsDto([.. after.Select(s => DtoMapper.ToDto(s, now, null))]), AuroraJsonContext.Default.ServiceRowsDto);
         });
+    }
+
+    /// POST /api/v1/services/{name}/scale?replicas=N: the replica count until the next reload.
+    private static async Task ScaleAsync(HttpExchange x, IServiceControl control, TimeProvider time)
+    {
+        if (x.Request.QueryInt("replicas") is not { } replicas)
+        {
+            await x.ErrorAsync(400, "bad_parameter", "say how many: ?replicas=N");
+            return;
+        }
+
+        var outcome = await control.ScaleAsync(x.Route("name"), replicas, RequestSource.Of(x), x.Aborted);
+        if (outcome.Plan is not { } plan)
+        {
+            await x.ErrorAsync(400, "scale_refused", outcome.Error!);
+            return;
+        }
+
+        await x.JsonAsync(new ScaleDto(x.Route("name"), replicas, plan.Added, plan.Removed), AuroraJsonContext.Default.ScaleDto);
     }
 
     /// POST /api/v1/services/{name}/heal: diagnose now, run the fix path, answer with what was tried.

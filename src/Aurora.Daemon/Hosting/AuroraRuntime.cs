@@ -117,21 +117,20 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
 
     ServiceLog? IServiceReader.LogOf(string name) => Orchestrator.Find(name) is null ? null : Log(name);
 
-    async Task<ServiceSnapshot?> IServiceControl.ActAsync(string name, ServiceAction action, string source)
+    async Task<IReadOnlyList<ServiceSnapshot>> IServiceControl.ActAsync(string name, ServiceAction action, string source)
     {
-        if (Orchestrator.Find(name) is not { } s)
-        {
-            return null;
-        }
-
-        await (action switch
+        var targets = Orchestrator.Resolve(name);
+        await Task.WhenAll(targets.Select(s => action switch
         {
             ServiceAction.Start => s.StartAsync(manual: true, source),
             ServiceAction.Stop => s.StopAsync(source),
             _ => s.RestartAsync(source),
-        });
-        return s.Snapshot;
+        }));
+        return [.. targets.Select(s => s.Snapshot)];
     }
+
+    Task<ScaleOutcome> IServiceControl.ScaleAsync(string name, int replicas, string source, CancellationToken ct) =>
+        Reloader.ScaleAsync(name, replicas, source, ct);
 
     Task<HealOutcome?> IServiceControl.HealAsync(string name, string source, CancellationToken ct) => Healing.HealNowAsync(name, source, ct);
 

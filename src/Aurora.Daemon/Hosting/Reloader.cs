@@ -9,7 +9,7 @@ namespace Aurora.Daemon.Hosting;
 /// only then apply it as a diff. A config with any error changes nothing at all. One reload at a time.
 /// Nothing about a reload is persisted but the file itself, so a daemon killed halfway comes back
 /// (`aurora up`) with the file's config whole — never a mix of old and new.
-public sealed class Reloader(AuroraRuntime runtime)
+public sealed partial class Reloader(AuroraRuntime runtime)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -21,7 +21,7 @@ public sealed class Reloader(AuroraRuntime runtime)
         try
         {
             var current = runtime.Config;
-            var loaded = ConfigLoader.Load(current.FilePath);
+            var loaded = ConfigLoader.Load(current.FilePath, profiles: current.ActiveProfiles);
             if (loaded.Config is not { } next)
             {
                 var errors = loaded.Diagnostics.Where(d => !d.IsWarning).Select(d => d.ToString()).ToImmutableArray();
@@ -41,6 +41,7 @@ public sealed class Reloader(AuroraRuntime runtime)
             }
 
             await runtime.Orchestrator.ApplyAsync(next, plan);
+            _scaled.Clear();
 
             // healing and maintenance are read from the config in force at each use; notify has workers.
             runtime.Notifier.Update(next.Notify);

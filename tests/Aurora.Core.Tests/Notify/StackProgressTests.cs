@@ -20,7 +20,7 @@ public class StackProgressTests
 
     private static ServiceSnapshot State(string name, ServiceState state, int? pid = null, HealthStatus health = HealthStatus.Unknown,
         int? exitCode = null) =>
-        new(name, state, 1, Pid: pid, Health: health, LastExit: exitCode is { } code ? new ExitStatus(code, null) : null);
+        new(name, state, 1, Pid: pid, Health: health, LastExit: exitCode is { } code ? new ExitStatus(code, null) : null) { LastExitOk = exitCode == 0 };
 
     /// The service's Settling among the given states; the other services are plain ones without checks.
     private static Settling SettlingOf(ServiceConfig service, params ServiceSnapshot[] states) =>

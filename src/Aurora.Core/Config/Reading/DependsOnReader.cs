@@ -3,7 +3,8 @@ using YamlDotNet.RepresentationModel;
 
 namespace Aurora.Core.Config.Reading;
 
-/// `depends_on: [db, cache]` (condition started) or `depends_on: { db: healthy }`.
+/// `depends_on: [db, cache]` (condition started) or `depends_on: { db: healthy }`; conditions started, healthy,
+/// ready, completed (exited with a success code) and exited (with any code).
 internal static class DependsOnReader
 {
     private static readonly (string, DependencyCondition)[] Conditions =
@@ -11,6 +12,8 @@ internal static class DependsOnReader
         ("started", DependencyCondition.Started),
         ("healthy", DependencyCondition.Healthy),
         ("completed", DependencyCondition.Completed),
+        ("ready", DependencyCondition.Ready),
+        ("exited", DependencyCondition.Exited),
     ];
 
     public static ImmutableArray<SourcedDependency> Read(YamlMap service)

@@ -2,13 +2,21 @@ using System.Collections.Immutable;
 
 namespace Aurora.Core.Config.Reading;
 
+/// `ports: [5001, "80{replica}"]`: numbers, or (for replicas) strings with `{replica}` that each instance expands.
 internal static class PortsReader
 {
-    public static ImmutableArray<SourcedPort> Read(YamlMap service)
+    public static (ImmutableArray<SourcedPort> Ports, ImmutableArray<SourcedPort> Templates) Read(YamlMap service)
     {
         var ports = ImmutableArray.CreateBuilder<SourcedPort>();
+        var templates = ImmutableArray.CreateBuilder<SourcedPort>();
         foreach (var (node, path) in service.List("ports") ?? [])
         {
+            if (node is YamlDotNet.RepresentationModel.YamlScalarNode { Value: { } text } && text.Contains(Replicas.Placeholder, StringComparison.Ordinal))
+            {
+                templates.Add(new SourcedPort(0, node.Start, path, text));
+                continue;
+            }
+
             if (ScalarReader.Integer(node, path, service.Bag, 1, 65535) is not { } port)
             {
                 continue;
@@ -23,6 +31,6 @@ internal static class PortsReader
             ports.Add(new SourcedPort((int)port, node.Start, path));
         }
 
-        return ports.ToImmutable();
+        return (ports.ToImmutable(), templates.ToImmutable());
     }
 }

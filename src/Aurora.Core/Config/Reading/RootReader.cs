@@ -24,18 +24,19 @@ internal static class RootReader
         }
 
         var services = ReadServices(root, ctx);
-        ConfigValidator.Validate(services, ctx.Bag);
+        ConfigValidator.Validate(services, ctx.Bag, ctx.ActiveProfiles);
+        var declared = services.Select(s => s.Config).ToImmutableArray();
         return new AuroraConfig(
             filePath,
             ctx.ProjectDirectory,
-            [.. services.Select(s => s.Config)],
+            Replicas.Expand(declared),
             SettingsReader.Healing(root),
             SettingsReader.Monitor(root),
             MaintenanceReader.Read(root, ctx),
             DashboardReader.Read(root),
             NotifyReader.Read(root),
             SettingsReader.Store(root))
-        { Doctor = DoctorReader.Read(root, ctx) };
+        { Doctor = DoctorReader.Read(root, ctx), Declared = declared, ActiveProfiles = ctx.ActiveProfiles };
     }
 
     private static ImmutableArray<ParsedService> ReadServices(YamlMap root, ReadContext ctx)

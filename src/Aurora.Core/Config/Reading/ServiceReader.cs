@@ -9,7 +9,8 @@ internal static partial class ServiceReader
     public static readonly string[] Keys =
     [
         "command", "shell", "cwd", "env", "env_file", "ports", "depends_on", "health", "restart", "stop",
-        "limits", "logs", "on_dependency_failure", "install", "fixes", "umask",
+        "limits", "logs", "on_dependency_failure", "install", "fixes", "umask", "ready", "success_exit_codes", "replicas",
+        "profiles",
     ];
 
     private static readonly (string, DependencyFailureAction)[] FailureActions =
@@ -41,7 +42,7 @@ internal static partial class ServiceReader
         var cwd = ReadWorkingDirectory(map, ctx);
         var (command, shell) = CommandReader.Read(map, nameNode.Start, cwd, ctx);
         var (environment, envFile) = EnvironmentReader.Read(map, ctx);
-        var ports = PortsReader.Read(map);
+        var (ports, portTemplates) = PortsReader.Read(map);
         var dependencies = DependsOnReader.Read(map);
         var config = new ServiceConfig(
             name,
@@ -60,8 +61,15 @@ internal static partial class ServiceReader
             map.Choice("on_dependency_failure", DependencyFailureAction.Stop, FailureActions),
             CommandReader.ReadInstall(map, cwd, ctx),
             FixesReader.Read(map, ctx),
-            UmaskReader.Read(map));
-        return new ParsedService(config, nameNode.Start, map.Has("health"), dependencies, ports);
+            UmaskReader.Read(map))
+        {
+            Ready = ReadyReader.Read(map),
+            SuccessExitCodes = InstancesReader.SuccessExitCodes(map),
+            Replicas = InstancesReader.Replicas(map),
+            Profiles = InstancesReader.Profiles(map),
+            PortTemplates = [.. portTemplates.Select(p => p.Template!)],
+        };
+        return new ParsedService(config, nameNode.Start, map.Has("health"), dependencies, ports) { PortTemplates = portTemplates };
     }
 
     private static ServiceConfig Placeholder(string name, ReadContext ctx) =>

@@ -6,11 +6,12 @@ namespace Aurora.Core.Config.Validation;
 /// Checks that span services: missing and unhealthy-able dependencies, cycles, shared ports.
 internal static class ConfigValidator
 {
-    public static void Validate(IReadOnlyList<ParsedService> services, DiagnosticBag bag)
+    public static void Validate(IReadOnlyList<ParsedService> services, DiagnosticBag bag, IReadOnlyCollection<string> activeProfiles)
     {
         CheckDependencies(services, bag);
         CycleFinder.Report(services, bag);
         CheckPorts(services, bag);
+        InstanceValidator.Check(services, bag, activeProfiles);
     }
 
     private static void CheckDependencies(IReadOnlyList<ParsedService> services, DiagnosticBag bag)
@@ -27,10 +28,15 @@ internal static class ConfigValidator
                     var hint = EditDistance.Suggest(name, byName.Keys) is { } s ? $"did you mean `{s}`? " : "";
                     bag.Error(at, path, $"service {YamlNodes.Quote(name)} is not defined; {hint}defined services: {defined}");
                 }
-                else if (dependency.Condition == DependencyCondition.Healthy && !target.HealthDeclared)
+                else if (dependency.Condition == DependencyCondition.Healthy && !target.HealthDeclared && target.Config.Ready is null)
                 {
                     bag.Error(at, path,
                         $"{YamlNodes.Quote(name)} has no health check, so it can never become healthy; add a health check to {YamlNodes.Quote(name)} or use started");
+                }
+                else if (dependency.Condition == DependencyCondition.Ready && target.Config.Ready is null)
+                {
+                    bag.Error(at, path,
+                        $"{YamlNodes.Quote(name)} has no ready: check, so it can never become ready; add ready: {{ log: \"...\" }} to {YamlNodes.Quote(name)} or use started");
                 }
             }
         }

@@ -27,6 +27,13 @@ public abstract record SupervisorEffect
 
     public sealed record UnwatchHealth : SupervisorEffect;
 
+    /// Stop watching the process's readiness (its ready.log matcher and ready.notify socket are set up at the spawn,
+    /// before it can print or send anything).
+    public sealed record UnwatchReadiness : SupervisorEffect;
+
+    /// DeadlinePassed(Generation, Kind, Token) after Delay, replacing any deadline of that kind.
+    public sealed record ArmDeadline(Deadline Kind, TimeSpan Delay, int Generation, int Token) : SupervisorEffect;
+
     /// BackoffElapsed(Generation) after Delay.
     public sealed record ArmBackoff(TimeSpan Delay, int Generation) : SupervisorEffect;
 

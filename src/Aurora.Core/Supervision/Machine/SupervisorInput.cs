@@ -39,6 +39,17 @@ public abstract record SupervisorInput
     /// The address the service was waiting for (dependency_unavailable) answers now.
     public sealed record AddressAnswered(int Generation, string Address) : SupervisorInput;
 
+    // Readiness (Transitions.Readiness.cs): a line of output matched `ready.log`, or the service's own sd_notify
+    // messages (READY=1, STATUS=…, WATCHDOG=1); a deadline (not ready in time, a watchdog ping missed).
+
+    public sealed record Ready(int Generation) : SupervisorInput;
+
+    public sealed record NotifyStatus(int Generation, string Text) : SupervisorInput;
+
+    public sealed record WatchdogPing(int Generation) : SupervisorInput;
+
+    public sealed record DeadlinePassed(int Generation, Deadline Kind, int Token) : SupervisorInput;
+
     // Timers (Transitions.Timers.cs).
 
     public sealed record BackoffElapsed(int Generation) : SupervisorInput;
@@ -50,4 +61,11 @@ public abstract record SupervisorInput
     // Diagnosis (Transitions.Diagnosis.cs): the classifier's verdict on the last failure.
 
     public sealed record Diagnosed(Diagnosis.Diagnosis Verdict) : SupervisorInput;
+}
+
+/// What a readiness deadline guards: becoming ready within ready.timeout, a WATCHDOG=1 within ready.watchdog.
+public enum Deadline
+{
+    Ready,
+    Watchdog,
 }

@@ -42,6 +42,9 @@ public sealed record SupervisorState
     /// The latest snapshot seen of each dependency, in the order they changed.
     public ImmutableDictionary<string, ServiceSnapshot> Dependencies { get; init; } = ImmutableDictionary<string, ServiceSnapshot>.Empty;
 
+    /// Counts the watchdog deadlines armed for the current process: a deadline that is not the newest is stale.
+    public int WatchdogToken { get; init; }
+
     /// A requested stop in progress: where the service goes when the process is gone.
     public StopPlan? Stopping { get; init; }
 

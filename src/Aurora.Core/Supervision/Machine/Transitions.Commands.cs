@@ -44,6 +44,7 @@ public static partial class Transitions
 
         d.State = d.State with { Generation = d.State.Generation + 1, Stopping = plan };
         d.Do(new SupervisorEffect.UnwatchHealth());
+        d.Do(new SupervisorEffect.UnwatchReadiness());
         d.Publish(d.Service with { State = ServiceState.Stopping }, EventTypes.ServiceStopping,
             EventFields.Of(("pid", d.Service.Pid), ("signal", d.Config.Stop.SignalName)));
         d.Do(new SupervisorEffect.StopProcess(d.Config.Stop.Signal, d.Config.Stop.Timeout));

@@ -12,8 +12,9 @@ public static partial class Transitions
     private static void HandleExit(DecisionBuilder d, ExitStatus status, int? pid, TimeSpan uptime, string? cause, string? detail)
     {
         d.Note($"[aurora] {(pid is null ? "spawn failed" : $"pid {pid} exited")}: {status}");
+        var success = d.Config.IsSuccess(status);
         var data = EventFields.Of(("pid", pid), ("exit_code", status.ExitCode), ("signal", status.SignalName),
-            ("uptime_ms", (long)uptime.TotalMilliseconds));
+            ("uptime_ms", (long)uptime.TotalMilliseconds), ("success", success && cause is null));
         if (detail is not null)
         {
             data = new EventFields(data.Items.Add(new("error", detail)));
@@ -30,9 +31,18 @@ public static partial class Transitions
             d.State = d.State with { EpisodeCause = Specific(d.State.EpisodeCause) ?? cause };
         }
 
-        var exited = d.Service with { Pid = null, LastExit = status, Health = HealthStatus.Unknown, LastCause = EpisodeCause(d) ?? d.Service.LastCause };
+        var exited = d.Service with
+        {
+            Pid = null,
+            LastExit = status,
+            LastExitOk = success && cause is null,
+            Health = HealthStatus.Unknown,
+            Ready = false,
+            StatusText = null,
+            LastCause = EpisodeCause(d) ?? d.Service.LastCause,
+        };
         var policy = d.Config.Restart.Policy;
-        var done = policy == RestartPolicyKind.Never || (policy == RestartPolicyKind.OnFailure && status.Success && cause is null);
+        var done = policy == RestartPolicyKind.Never || (policy == RestartPolicyKind.OnFailure && success && cause is null);
         var gate = Gate(d);
         if (d.State.Wanted && gate.Satisfied && done)
         {
@@ -55,7 +65,7 @@ public static partial class Transitions
         }
 
         // Still no answer from the address it waits for: wait again, without counting toward the limit.
-        if (d.State.WaitingFor is { } address && !status.Success)
+        if (d.State.WaitingFor is { } address && !success)
         {
             HoldForAddress(d, address);
             return;

@@ -37,19 +37,26 @@ public static partial class Transitions
     {
         d.State = d.State with { KillCause = null, EverHealthy = false };
         d.Note($"[aurora] started pid {spawned.Pid}: {string.Join(' ', d.Config.Command)}");
-        var hasHealth = d.Config.Health is not null;
+        var waits = d.Config.Health is not null || d.Config.Ready is not null;
         d.Publish(d.Service with
         {
-            State = hasHealth ? ServiceState.Starting : ServiceState.Running,
+            State = waits ? ServiceState.Starting : ServiceState.Running,
             Pid = spawned.Pid,
             StartTicks = spawned.StartTicks,
             StartedAt = spawned.StartedAt,
             Health = HealthStatus.Unknown,
             HealthDetail = null,
+            Ready = false,
+            StatusText = null,
         }, EventTypes.ServiceStarted, EventFields.Of(("pid", spawned.Pid)));
-        if (hasHealth)
+        if (d.Config.Health is not null)
         {
             d.Do(new SupervisorEffect.WatchHealth(d.State.Generation));
+        }
+
+        if (d.Config.Ready is { } ready)
+        {
+            d.Do(new SupervisorEffect.ArmDeadline(Deadline.Ready, ready.Timeout, d.State.Generation, 0));
         }
     }
 
@@ -69,8 +76,9 @@ public static partial class Transitions
         var uptime = d.Now - (d.Service.StartedAt ?? d.Now);
         var (healthDetail, killCause, pid) = (d.Service.HealthDetail, d.State.KillCause, d.Service.Pid);
         d.Do(new SupervisorEffect.UnwatchHealth());
+        d.Do(new SupervisorEffect.UnwatchReadiness());
         HandleExit(d, status, d.Service.Pid, uptime, killCause, detail: null);
-        if (!status.Success || killCause is not null)
+        if (!d.Config.IsSuccess(status) || killCause is not null)
         {
             RequestDiagnosis(d, status, uptime, spawnError: null, killCause == Causes.Hang ? healthDetail ?? "failing" : null, waitForOutput: true, pid);
         }
@@ -83,7 +91,15 @@ public static partial class Transitions
         var uptime = d.Now - (d.Service.StartedAt ?? d.Now);
         d.State = d.State with { Stopping = null };
         d.Note($"[aurora] pid {pid} stopped: {completed.Status}");
-        d.Publish(d.Service with { Pid = null, LastExit = completed.Status, Health = HealthStatus.Unknown }, EventTypes.ServiceExited,
+        d.Publish(d.Service with
+        {
+            Pid = null,
+            LastExit = completed.Status,
+            LastExitOk = d.Config.IsSuccess(completed.Status),
+            Health = HealthStatus.Unknown,
+            Ready = false,
+            StatusText = null
+        }, EventTypes.ServiceExited,
             EventFields.Of(("pid", pid), ("exit_code", completed.Status.ExitCode), ("signal", completed.Status.SignalName),
                 ("uptime_ms", (long)uptime.TotalMilliseconds), ("requested", true)));
         if (plan.Then != AfterStop.Launch)

@@ -40,6 +40,18 @@ public static partial class Transitions
             case SupervisorInput.DependencyChanged changed:
                 OnDependencyChanged(d, changed.Dependency);
                 break;
+            case SupervisorInput.Ready ready when ready.Generation == state.Generation && state.HasProcess && d.Config.Ready is not null:
+                OnReady(d);
+                break;
+            case SupervisorInput.NotifyStatus status when status.Generation == state.Generation && state.HasProcess:
+                OnNotifyStatus(d, status.Text);
+                break;
+            case SupervisorInput.WatchdogPing ping when ping.Generation == state.Generation && state.HasProcess:
+                OnWatchdogPing(d);
+                break;
+            case SupervisorInput.DeadlinePassed deadline when deadline.Generation == state.Generation && state.HasProcess:
+                OnDeadline(d, deadline.Kind, deadline.Token);
+                break;
             case SupervisorInput.AddressAnswered answered when answered.Generation == state.Generation:
                 OnAddressAnswered(d, answered.Address);
                 break;
