@@ -30,14 +30,14 @@ public sealed class TempProject : IDisposable
         return this;
     }
 
-    public ConfigLoadResult Load(string yaml)
+    public ConfigLoadResult Load(string yaml, params string[] profiles)
     {
         File.WriteAllText(ConfigPath, yaml);
-        return ConfigLoader.Load(ConfigPath, KnownCommands.Contains);
+        return ConfigLoader.Load(ConfigPath, KnownCommands.Contains, profiles);
     }
 
     /// Loads and returns every diagnostic as the CLI prints it.
-    public string[] Problems(string yaml) => [.. Load(yaml).Diagnostics.Select(d => d.ToString())];
+    public string[] Problems(string yaml, params string[] profiles) => [.. Load(yaml, profiles).Diagnostics.Select(d => d.ToString())];
 
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 }

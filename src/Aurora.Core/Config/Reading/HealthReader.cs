@@ -70,9 +70,11 @@ internal static class HealthReader
             return (HealthCheckKind.Http, null, []);
         }
 
+        // A replica's check is validated as replica 1 would have it ("127.0.0.1:80{replica}" → "127.0.0.1:801").
+        var checkedText = text.Replace(Replicas.Placeholder, "1", StringComparison.Ordinal);
         if (kind == "tcp")
         {
-            var ok = HostPort.TryParse(text, out _, out _);
+            var ok = HostPort.TryParse(checkedText, out _, out _);
             if (!ok)
             {
                 ctx.Bag.Error(node.Start, path, $"{YamlNodes.Quote(text)} is not host:port; e.g. tcp: \"127.0.0.1:6379\"");
@@ -81,7 +83,7 @@ internal static class HealthReader
             return (HealthCheckKind.Tcp, ok ? text : null, []);
         }
 
-        var isHttp = Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && uri.Host.Length > 0;
+        var isHttp = Uri.TryCreate(checkedText, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && uri.Host.Length > 0;
         if (!isHttp)
         {
             ctx.Bag.Error(node.Start, path, $"{YamlNodes.Quote(text)} is not an http:// URL; e.g. http: http://127.0.0.1:8080/health");

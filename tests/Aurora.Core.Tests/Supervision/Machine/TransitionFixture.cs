@@ -27,6 +27,7 @@ internal sealed class TransitionFixture
     private bool _removeHealth;
     private string _verdict = Causes.PortConflict;
     private string? _waitFor;
+    private bool _staleToken;
 
     private const string Address = "127.0.0.1:6379";
 
@@ -169,6 +170,22 @@ internal sealed class TransitionFixture
             case Causes.ConfigError or Causes.PortConflict:
                 _verdict = condition;
                 break;
+            case "with a ready check":
+                Config = Config with { Ready = new ReadinessConfig("listening on", false, null, TimeSpan.FromSeconds(30)) };
+                break;
+            case "with a notify watchdog":
+                Config = Config with { Ready = new ReadinessConfig(null, true, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)) };
+                State = State with { Service = State.Service with { Ready = true }, WatchdogToken = 5 };
+                break;
+            case "an older ping":
+                _staleToken = true;
+                break;
+            case "exit code 3":
+                _exitCode = 3;
+                break;
+            case "success codes 0 and 3":
+                Config = Config with { SuccessExitCodes = [0, 3] };
+                break;
             case "dependency_unavailable with an address":
                 _verdict = Causes.DependencyUnavailable;
                 _waitFor = Address;
@@ -215,6 +232,11 @@ internal sealed class TransitionFixture
             "reconfigure" => new SupervisorInput.Reconfigure(_removeHealth ? Config with { Health = null } : Config),
             "diagnosed" => new SupervisorInput.Diagnosed(new Aurora.Core.Diagnosis.Diagnosis(_verdict, 0.9, ["evidence"], "summary") { WaitFor = _waitFor }),
             "address answered" => new SupervisorInput.AddressAnswered(generation, Address),
+            "ready" => new SupervisorInput.Ready(generation),
+            "notify status" => new SupervisorInput.NotifyStatus(generation, "serving 3 requests"),
+            "watchdog ping" => new SupervisorInput.WatchdogPing(generation),
+            "ready deadline" => new SupervisorInput.DeadlinePassed(generation, Deadline.Ready, 0),
+            "watchdog deadline" => new SupervisorInput.DeadlinePassed(generation, Deadline.Watchdog, State.WatchdogToken - (_staleToken ? 1 : 0)),
             _ => throw new ArgumentException($"the table names an input the test does not know: '{input}'"),
         };
     }
