@@ -1,0 +1,291 @@
+// The workspace's services, exact at every moment without polling (SPEC §5): read `GET /api/v1/services`, which
+// names the seq it includes, then follow the event stream from that seq and replace a row with every snapshot an
+// event carries. On a lost connection (the daemon restarted) read the list again and follow from its seq; on a
+// resync notice, resume after the seq it names. With no daemon, wait until its socket appears.
+import { EventEmitter } from "node:events";
+import WebSocket from "ws";
+import { AuroraClient, SOURCE, SOURCE_HEADER } from "./api";
+import { describeError, isNoDaemon, NoDaemonError, toNoDaemon } from "./errors";
+import { SocketWatcher } from "./socketWatcher";
+import { isObject, parseStreamMessage, type ResourceUsage } from "./streamLines";
+import type { AuroraEvent, ServiceList, ServiceRow } from "./types";
+
+export type ConnectionState = "connecting" | "live" | "no-daemon" | "error";
+
+/** Retry delays after a failure that is not "no daemon" (a stream that closes at once, an error answer). */
+const RETRY_MIN_MS = 250;
+const RETRY_MAX_MS = 10_000;
+/** A stream that lived this long was healthy: its loss is retried at once. */
+const STABLE_MS = 2_000;
+/**
+ * A socket file appears at bind(2), a moment before listen(2): a connect then is refused. After the watcher
+ * saw the socket change, a refused connect is tried again a few times (50 ms, 100 ms, … about 3 s in all).
+ */
+const SETTLE_TRIES = 6;
+const SETTLE_STEP_MS = 50;
+
+export interface ModelOptions {
+  /** The project directory: its `.aurora/` is watched for the socket while no daemon runs. */
+  projectDir?: string;
+}
+
+/**
+ * Events: "changed" (rows changed), "samples" (CPU/memory changed), "event" (each event, in seq order),
+ * "connection" (the connection state changed).
+ */
+export class ServiceModel extends EventEmitter {
+  private readonly rows = new Map<string, ServiceRow>();
+  private state: ConnectionState = "connecting";
+  private detail = "";
+  private lastSeq = 0;
+  private socket: WebSocket | undefined;
+  private resumeAfter: number | null = null;
+  private connecting = false;
+  private disposed = false;
+  private failures = 0;
+  private settleTries = 0;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private readonly watcher: SocketWatcher | undefined;
+
+  constructor(
+    readonly client: AuroraClient,
+    options: ModelOptions = {},
+  ) {
+    super();
+    this.watcher = options.projectDir != null ? new SocketWatcher(options.projectDir, () => this.onSocketChanged()) : undefined;
+  }
+
+  get services(): ServiceRow[] {
+    return [...this.rows.values()];
+  }
+
+  get seq(): number {
+    return this.lastSeq;
+  }
+
+  get connection(): ConnectionState {
+    return this.state;
+  }
+
+  /** What the connection state means, for a tooltip: the error, or the socket in use. */
+  get connectionDetail(): string {
+    return this.detail;
+  }
+
+  row(name: string): ServiceRow | undefined {
+    return this.rows.get(name);
+  }
+
+  start(): void {
+    this.watcher?.start();
+    void this.connect();
+  }
+
+  /** Connects now if not connected (a user asked, or something else says the daemon may be back). */
+  refresh(): void {
+    if (this.state !== "live") {
+      void this.connect();
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.retryTimer);
+    this.watcher?.close();
+    this.socket?.terminate();
+    this.socket = undefined;
+    this.removeAllListeners();
+  }
+
+  private async connect(): Promise<void> {
+    if (this.connecting || this.disposed || this.socket != null) {
+      return;
+    }
+    this.connecting = true;
+    clearTimeout(this.retryTimer);
+    if (this.state !== "no-daemon") {
+      this.setState("connecting", this.client.socketPath);
+    }
+    try {
+      let after: number;
+      if (this.resumeAfter != null) {
+        after = this.resumeAfter;
+        this.resumeAfter = null;
+      } else {
+        const list = await this.client.services();
+        this.load(list);
+        after = list.seq;
+      }
+      await this.follow(after);
+      this.setState("live", this.client.socketPath);
+    } catch (err) {
+      if (isNoDaemon(err)) {
+        if (this.rows.size > 0) {
+          this.rows.clear();
+          this.emit("changed");
+        }
+        this.setState("no-daemon", err.message);
+        if (err.causeCode === "ECONNREFUSED" && this.settleTries > 0) {
+          const step = SETTLE_TRIES - --this.settleTries;
+          this.retryTimer = setTimeout(() => void this.connect(), SETTLE_STEP_MS * 2 ** (step - 1));
+        }
+      } else {
+        this.setState("error", describeError(err));
+        this.retryLater();
+      }
+    } finally {
+      this.connecting = false;
+    }
+  }
+
+  private load(list: ServiceList): void {
+    this.rows.clear();
+    for (const row of list.services) {
+      this.rows.set(row.name, row);
+    }
+    this.lastSeq = list.seq;
+    this.emit("changed");
+  }
+
+  /** Opens the stream after `after`; resolves once it is open, rejects if it cannot be. */
+  private follow(after: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(this.client.streamUrl(after), { headers: { [SOURCE_HEADER]: SOURCE }, handshakeTimeout: 10_000 });
+      let opened = false;
+      let openedAt = 0;
+      socket.on("open", () => {
+        opened = true;
+        openedAt = Date.now();
+        this.socket = socket;
+        resolve();
+      });
+      socket.on("message", (data: WebSocket.RawData) => this.onMessage(rawText(data)));
+      socket.on("error", (err) => {
+        if (!opened) {
+          reject(toNoDaemon(this.client.socketPath, err) ?? err);
+        }
+      });
+      socket.on("close", () => {
+        if (!opened || this.socket !== socket) {
+          return;
+        }
+        this.socket = undefined;
+        if (this.disposed) {
+          return;
+        }
+        // A stream that closes as soon as it opened (a daemon on its way down) is retried after a pause;
+        // otherwise at once: re-read the list (or resume after a resync) and follow again.
+        if (Date.now() - openedAt >= STABLE_MS || this.resumeAfter != null) {
+          this.failures = 0;
+          void this.connect();
+        } else {
+          this.setState("connecting", "the event stream closed; reconnecting");
+          this.retryLater();
+        }
+      });
+    });
+  }
+
+  private onMessage(text: string): void {
+    let changed = false;
+    let sampled = false;
+    for (const item of parseStreamMessage(text)) {
+      switch (item.kind) {
+        case "event":
+          if (item.event.seq > this.lastSeq) {
+            this.lastSeq = item.event.seq;
+            changed = this.apply(item.event) || changed;
+            this.emit("event", item.event);
+          }
+          break;
+        case "resync":
+          // Fell behind: the daemon closes next; follow again after the seq it names.
+          this.resumeAfter = item.lastSeq;
+          break;
+        case "sample":
+          sampled = this.sample(item.usage) || sampled;
+          break;
+        case "unknown":
+          break;
+      }
+    }
+    if (changed) {
+      this.emit("changed");
+    }
+    if (sampled) {
+      this.emit("samples");
+    }
+  }
+
+  /** Replaces the row with the snapshot the event carries (service.removed deletes it). */
+  private apply(event: AuroraEvent): boolean {
+    const snapshot = event.data["service"];
+    if (!isObject(snapshot) || typeof snapshot["name"] !== "string") {
+      return false;
+    }
+    const name = snapshot["name"];
+    if (event.type === "service.removed") {
+      return this.rows.delete(name);
+    }
+    const before = this.rows.get(name);
+    const next = snapshot as unknown as ServiceRow;
+    if (before != null && next.version < before.version) {
+      return false;
+    }
+    // The snapshot has no CPU or memory: keep the last sample while the process is the same one.
+    const same = before != null && before.pid === next.pid && next.pid != null;
+    this.rows.set(name, { ...next, cpu_percent: same ? before.cpu_percent : null, memory_bytes: same ? before.memory_bytes : null });
+    return true;
+  }
+
+  private sample(usage: ResourceUsage[]): boolean {
+    let any = false;
+    for (const u of usage) {
+      const row = this.rows.get(u.name);
+      if (row != null && (u.pid == null || u.pid === row.pid)) {
+        this.rows.set(u.name, { ...row, cpu_percent: u.cpu_percent, memory_bytes: u.memory_bytes });
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  private onSocketChanged(): void {
+    if (this.state === "no-daemon") {
+      this.settleTries = SETTLE_TRIES;
+      void this.connect();
+    }
+  }
+
+  private retryLater(): void {
+    if (this.disposed) {
+      return;
+    }
+    const delay = Math.min(RETRY_MIN_MS * 2 ** this.failures, RETRY_MAX_MS);
+    this.failures++;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => void this.connect(), delay);
+  }
+
+  private setState(state: ConnectionState, detail: string): void {
+    if (state === "live") {
+      this.failures = 0;
+      this.settleTries = 0;
+    }
+    const changed = state !== this.state || detail !== this.detail;
+    this.state = state;
+    this.detail = detail;
+    if (changed) {
+      this.emit("connection", state, detail);
+    }
+  }
+}
+
+function rawText(data: WebSocket.RawData): string {
+  if (Array.isArray(data)) {
+    return Buffer.concat(data).toString("utf8");
+  }
+  return Buffer.isBuffer(data) ? data.toString("utf8") : Buffer.from(data).toString("utf8");
+}
+
+export { NoDaemonError };
