@@ -5,10 +5,11 @@
 import { EventEmitter } from "node:events";
 import WebSocket from "ws";
 import { AuroraClient, SOURCE, SOURCE_HEADER } from "./api";
-import { describeError, isNoDaemon, NoDaemonError, toNoDaemon } from "./errors";
+import { describeError, isNoDaemon, toNoDaemon } from "./errors";
 import { SocketWatcher } from "./socketWatcher";
-import { isObject, parseStreamMessage, type ResourceUsage } from "./streamLines";
-import type { AuroraEvent, ServiceList, ServiceRow } from "./types";
+import { ServiceRows } from "./serviceRows";
+import { parseStreamMessage } from "./streamLines";
+import type { ServiceList, ServiceRow } from "./types";
 
 export type ConnectionState = "connecting" | "live" | "no-daemon" | "error";
 
@@ -34,7 +35,7 @@ export interface ModelOptions {
  * "connection" (the connection state changed).
  */
 export class ServiceModel extends EventEmitter {
-  private readonly rows = new Map<string, ServiceRow>();
+  private readonly rows = new ServiceRows();
   private state: ConnectionState = "connecting";
   private detail = "";
   private lastSeq = 0;
@@ -56,7 +57,7 @@ export class ServiceModel extends EventEmitter {
   }
 
   get services(): ServiceRow[] {
-    return [...this.rows.values()];
+    return this.rows.all;
   }
 
   get seq(): number {
@@ -113,11 +114,16 @@ export class ServiceModel extends EventEmitter {
         this.resumeAfter = null;
       } else {
         const list = await this.client.services();
+        if (this.disposed) {
+          return;
+        }
         this.load(list);
         after = list.seq;
       }
       await this.follow(after);
-      this.setState("live", this.client.socketPath);
+      if (!this.disposed) {
+        this.setState("live", this.client.socketPath);
+      }
     } catch (err) {
       if (isNoDaemon(err)) {
         if (this.rows.size > 0) {
@@ -139,10 +145,7 @@ export class ServiceModel extends EventEmitter {
   }
 
   private load(list: ServiceList): void {
-    this.rows.clear();
-    for (const row of list.services) {
-      this.rows.set(row.name, row);
-    }
+    this.rows.load(list);
     this.lastSeq = list.seq;
     this.emit("changed");
   }
@@ -154,6 +157,12 @@ export class ServiceModel extends EventEmitter {
       let opened = false;
       let openedAt = 0;
       socket.on("open", () => {
+        if (this.disposed) {
+          // Disposed while connecting: nobody will close this one.
+          socket.terminate();
+          resolve();
+          return;
+        }
         opened = true;
         openedAt = Date.now();
         this.socket = socket;
@@ -194,7 +203,7 @@ export class ServiceModel extends EventEmitter {
         case "event":
           if (item.event.seq > this.lastSeq) {
             this.lastSeq = item.event.seq;
-            changed = this.apply(item.event) || changed;
+            changed = this.rows.apply(item.event) || changed;
             this.emit("event", item.event);
           }
           break;
@@ -203,7 +212,7 @@ export class ServiceModel extends EventEmitter {
           this.resumeAfter = item.lastSeq;
           break;
         case "sample":
-          sampled = this.sample(item.usage) || sampled;
+          sampled = this.rows.sample(item.usage) || sampled;
           break;
         case "unknown":
           break;
@@ -215,39 +224,6 @@ export class ServiceModel extends EventEmitter {
     if (sampled) {
       this.emit("samples");
     }
-  }
-
-  /** Replaces the row with the snapshot the event carries (service.removed deletes it). */
-  private apply(event: AuroraEvent): boolean {
-    const snapshot = event.data["service"];
-    if (!isObject(snapshot) || typeof snapshot["name"] !== "string") {
-      return false;
-    }
-    const name = snapshot["name"];
-    if (event.type === "service.removed") {
-      return this.rows.delete(name);
-    }
-    const before = this.rows.get(name);
-    const next = snapshot as unknown as ServiceRow;
-    if (before != null && next.version < before.version) {
-      return false;
-    }
-    // The snapshot has no CPU or memory: keep the last sample while the process is the same one.
-    const same = before != null && before.pid === next.pid && next.pid != null;
-    this.rows.set(name, { ...next, cpu_percent: same ? before.cpu_percent : null, memory_bytes: same ? before.memory_bytes : null });
-    return true;
-  }
-
-  private sample(usage: ResourceUsage[]): boolean {
-    let any = false;
-    for (const u of usage) {
-      const row = this.rows.get(u.name);
-      if (row != null && (u.pid == null || u.pid === row.pid)) {
-        this.rows.set(u.name, { ...row, cpu_percent: u.cpu_percent, memory_bytes: u.memory_bytes });
-        any = true;
-      }
-    }
-    return any;
   }
 
   private onSocketChanged(): void {
@@ -287,5 +263,3 @@ function rawText(data: WebSocket.RawData): string {
   }
   return Buffer.isBuffer(data) ? data.toString("utf8") : Buffer.from(data).toString("utf8");
 }
-
-export { NoDaemonError };
