@@ -82,13 +82,6 @@ export class ServiceModel extends EventEmitter {
     void this.connect();
   }
 
-  /** Connects now if not connected (a user asked, or something else says the daemon may be back). */
-  refresh(): void {
-    if (this.state !== "live") {
-      void this.connect();
-    }
-  }
-
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.retryTimer);
