@@ -74,6 +74,43 @@ fi
 echo "$([ "$corpus_rc" -eq 0 ] && echo Passed || echo Failed)!  - Failed:     $corpus_failed, Passed:     $corpus_ok, Skipped:     $corpus_skipped, Total:     $((corpus_ok + corpus_failed + corpus_skipped)) - diagnosis corpus, quick (log: .build/test-logs/corpus.txt)" > "$log_dir/Aurora.Corpus.log"
 cat "$log_dir/Aurora.Corpus.log"
 
+# The VS Code extension (editors/vscode): lint, build, node's tests (a real daemon from the aurora binary built
+# above, and the thin layer against a stand-in vscode module), then the .vsix. Its node packages come from the npm
+# registry (npm ci, from the committed lockfile) when node_modules is missing or older than the lockfile.
+echo "== vscode extension"
+install_for nodejs "VS Code extension tests" /usr/bin/node
+vscode="$root/editors/vscode"
+vscode_log="$log_dir/vscode.txt"
+: > "$vscode_log"
+rm -f "$vscode"/aurora-vscode-*.vsix
+vscode_failed=0   # steps other than the tests that failed (npm ci, lint, build, package), one failure each
+vscode_blocked=0  # npm ci or the build failed: there is nothing to test or package
+if [ ! -f "$vscode/node_modules/.package-lock.json" ] || [ "$vscode/package-lock.json" -nt "$vscode/node_modules/.package-lock.json" ]; then
+  (cd "$vscode" && npm ci --no-audit --no-fund) >> "$vscode_log" 2>&1 || { echo "npm ci failed (log: .build/test-logs/vscode.txt)"; vscode_failed=1; vscode_blocked=1; }
+fi
+vscode_test_rc=0
+for step in lint build test package; do
+  [ "$vscode_blocked" -eq 0 ] || break
+  echo "-- npm run $step" >> "$vscode_log"
+  if ! (cd "$vscode" && AURORA_BIN="$root/src/Aurora.Cli/bin/Release/net10.0/aurora" npm run "$step") >> "$vscode_log" 2>&1; then
+    echo "npm run $step failed (log: .build/test-logs/vscode.txt)"
+    if [ "$step" = test ]; then vscode_test_rc=1; else vscode_failed=$((vscode_failed + 1)); fi
+    [ "$step" != build ] || vscode_blocked=1
+  fi
+done
+# node's test runner ends with "# pass N", "# fail N", "# cancelled N", "# skipped N" (TAP): one counted line, as the others.
+count() { local n; n=$(sed -n "s/^# $1 \([0-9][0-9]*\)$/\1/p" "$vscode_log" | tail -n 1); echo "${n:-0}"; }
+vscode_pass=$(count pass); vscode_fail=$(( $(count fail) + $(count cancelled) )); vscode_skip=$(count skipped)
+[ "$vscode_test_rc" -eq 0 ] || [ "$vscode_fail" -gt 0 ] || vscode_fail=1
+vscode_fail=$((vscode_fail + vscode_failed))
+if [ "$vscode_fail" -gt 0 ]; then
+  grep -E '^\s*not ok ' "$vscode_log" | head -n 20
+  rc=1
+fi
+vsix=$(ls "$vscode"/aurora-vscode-*.vsix 2>/dev/null | head -n 1)
+echo "$([ "$vscode_fail" -eq 0 ] && echo Passed || echo Failed)!  - Failed:     $vscode_fail, Passed:     $vscode_pass, Skipped:     $vscode_skip, Total:     $((vscode_pass + vscode_fail + vscode_skip)) - VS Code extension${vsix:+ ($(basename "$vsix"))} (log: .build/test-logs/vscode.txt)" > "$log_dir/Aurora.VsCode.log"
+cat "$log_dir/Aurora.VsCode.log"
+
 # A test host that crashed prints no summary: count it as a failure so the line never says 0 failed on a red run.
 awk -v rc="$rc" '/^(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+/{gsub(",","");f+=$4;p+=$6;s+=$8}
   END{if (rc != 0 && f == 0) f = 1; printf "%d passed, %d failed, %d skipped\n",p,f,s}' "$log_dir"/Aurora.*.log
