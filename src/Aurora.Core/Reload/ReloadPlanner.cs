@@ -70,6 +70,8 @@ public static class ReloadPlanner
         Check(fields, "install", a.Install.SequenceEqual(b.Install));
         Check(fields, "success_exit_codes", a.SuccessExitCodes.SequenceEqual(b.SuccessExitCodes));
         Check(fields, "profiles", a.Profiles.SequenceEqual(b.Profiles));
+        Check(fields, "schedule", a.Schedule == b.Schedule);
+        Check(fields, "watch", Equals(a.Watch, b.Watch));
         Check(fields, "fixes", a.Fixes.Length == b.Fixes.Length && a.Fixes.Zip(b.Fixes).All(p =>
             p.First.Cause == p.Second.Cause && p.First.Run.SequenceEqual(p.Second.Run)
             && p.First.Touches.SequenceEqual(p.Second.Touches) && p.First.Verify.SequenceEqual(p.Second.Verify)));

@@ -10,6 +10,7 @@ using Aurora.Core.Incidents;
 using Aurora.Core.Logs;
 using Aurora.Core.Processes;
 using Aurora.Core.Supervision;
+using Aurora.Core.Watching;
 using Aurora.Daemon.Api;
 using Aurora.Daemon.Incidents;
 using Aurora.Daemon.Notify;
@@ -50,12 +51,16 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
         Memory = failures is not null
             ? new FailureMemory(Events, failures, new RuntimeServiceFacts(() => Orchestrator.Config, Log, States, baseEnv), time) : null;
         Reloader = new Reloader(this);
+        Watches = new WatchRestarts(Orchestrator, Events, time);
     }
 
     /// The config in force (replaced whole by a successful reload).
     public AuroraConfig Config => Orchestrator.Config;
 
     public Reloader Reloader { get; }
+
+    /// The services' `watch:` (a change restarts them).
+    public WatchRestarts Watches { get; }
 
     public DaemonPaths Paths { get; }
 
@@ -99,6 +104,7 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
         Healing.Start(Events.LastCommittedSeq);
         Notifier.Start(BootSeq);
         await Orchestrator.StartAllAsync();
+        Watches.Apply(Config);
     }
 
     public async Task StopAllAsync()
@@ -161,6 +167,7 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
 
     public async ValueTask DisposeAsync()
     {
+        Watches.Dispose();
         await Healing.DisposeAsync();
         await Orchestrator.DisposeAsync();
         await Notifier.DisposeAsync();

@@ -45,6 +45,7 @@ public sealed partial class Reloader(AuroraRuntime runtime)
 
             // healing and maintenance are read from the config in force at each use; notify has workers.
             runtime.Notifier.Update(next.Notify);
+            runtime.Watches.Apply(next);
             foreach (var change in plan.Updated.Concat(plan.Restarted).Where(c => c.Fields.Contains("logs")))
             {
                 runtime.Log(change.Service)?.Reconfigure(next.Find(change.Service)!.Logs);
