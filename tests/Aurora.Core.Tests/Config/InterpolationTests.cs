@@ -104,11 +104,13 @@ public sealed class InterpolationTests : IDisposable
                   limit:
                     count: ${COUNT:-7}
                 stop: { timeout: "${GRACE}" }
+                replicas: ${N}
             healing:
               enabled: ${HEAL}
-            """, new() { ["PORT"] = "7001", ["OTHER_PORT"] = "7002", ["GRACE"] = "3s", ["HEAL"] = "false" }).Config!;
+            """, new() { ["PORT"] = "7001", ["OTHER_PORT"] = "7002", ["GRACE"] = "3s", ["HEAL"] = "false", ["N"] = "2" }).Config!;
 
-        var api = config.Find("api")!;
+        var api = config.Find("api-1")!;
+        Assert.Equal(["api-1", "api-2"], config.Services.Select(s => s.Name));
         Assert.Equal(["python3", "-m", "http.server", "7001"], api.Command);
         Assert.Equal([7001, 7002], api.Ports);
         Assert.Equal(7, api.Restart.Limit.Count);
