@@ -9,7 +9,7 @@ public static class Program
     {
         var root = new RootCommand("Aurora: a self-healing service supervisor with a memory")
         {
-            CliOptions.File,
+            CliOptions.Files,
             CliOptions.Profiles,
             UpCommand.Create(),
             DownCommand.Create(),
@@ -24,6 +24,7 @@ public static class Program
             ReloadCommand.Create(),
             HistoryCommand.Create(),
             ValidateCommand.Create(),
+            ConfigCommand.Create(),
             DoctorCommand.Create(),
             DashboardCommand.Create(),
             StartupCommand.Create(),

@@ -14,7 +14,17 @@ public sealed record AuroraConfig(
     ImmutableArray<NotifyConfig> Notify,
     StoreConfig Store)
 {
+    private readonly ImmutableArray<string> _files;
+
     public DoctorConfig Doctor { get; init; } = DoctorConfig.Default;
+
+    /// The config files, absolute, in the order they merge (`-f base.yaml -f dev.yaml`); FilePath is the first.
+    /// A reload reads the same list again.
+    public ImmutableArray<string> Files
+    {
+        get => _files.IsDefaultOrEmpty ? [FilePath] : _files;
+        init => _files = value;
+    }
 
     public ServiceConfig? Find(string name) => Services.FirstOrDefault(s => s.Name == name);
 

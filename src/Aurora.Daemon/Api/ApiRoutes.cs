@@ -16,7 +16,7 @@ internal static class ApiRoutes
         IDaemonLifecycle daemon = rt;
         router.Get("/healthz", x => x.JsonAsync(
             new HealthzDto("ok", Environment.ProcessId, daemon.ProjectDirectory, Version,
-                (long)(daemon.Time.GetUtcNow() - daemon.StartedAt).TotalMilliseconds),
+                (long)(daemon.Time.GetUtcNow() - daemon.StartedAt).TotalMilliseconds, rt.Config.Files),
             AuroraJsonContext.Default.HealthzDto));
 
         ServiceRoutes.Map(router, rt, rt, rt.Time);
