@@ -20,4 +20,7 @@ namespace Aurora.Contracts.V1;
 [JsonSerializable(typeof(HistoryDto))]
 [JsonSerializable(typeof(HealDto))]
 [JsonSerializable(typeof(DoctorDto))]
+[JsonSerializable(typeof(AskRequestDto))]
+[JsonSerializable(typeof(AskDto))]
+[JsonSerializable(typeof(IncidentDto))]
 public sealed partial class AuroraJsonContext : JsonSerializerContext;
