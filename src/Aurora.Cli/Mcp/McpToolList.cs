@@ -16,7 +16,7 @@ internal static class McpToolList
     public static IList<Tool> All { get; } =
     [
         Read("status", "Status of every service (state, pid, uptime, restarts, health, last cause), or of one",
-            $$"""{"type": "object", "properties": { {{Service.Replace("A service name", "One service (omit for all)", StringComparison.Ordinal)}} } }"""),
+            $$"""{"type": "object", "properties": { {{Service.Replace("aurora.yaml", "aurora.yaml; omit it for all", StringComparison.Ordinal)}} } }"""),
         Read("logs", $"The last lines a service wrote (stdout and stderr), at most {MaxLogLines}",
             $$"""
             {"type": "object", "properties": { {{Service}},

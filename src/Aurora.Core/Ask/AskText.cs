@@ -24,7 +24,7 @@ public static class AskText
         };
         foreach (var i in incidents.Take(ShownIncidents))
         {
-            lines.Add($"{i.Id} {i.Service}: {CauseWords.PlainName(i.Cause)} ({i.Cause}), opened {Time(i.Opened)}, "
+            lines.Add($"{i.Id} {i.Service}: {Cause(i.Cause)}, opened {Time(i.Opened)}, "
                 + (i.Resolved is { } r ? $"resolved after {Span(r - i.Opened)}" : "still open")
                 + (i.Occurrences > 1 ? $"; seen {i.Occurrences} times" : "; first time seen"));
             if (i.Evidence.Length > 0)
@@ -59,6 +59,9 @@ public static class AskText
         HistorySince.Today or HistorySince.Yesterday => " since " + since,
         _ => " in the last " + since,
     };
+
+    /// "port conflict (port_conflict)"; "unknown" once.
+    private static string Cause(string cause) => CauseWords.PlainName(cause) is var plain && plain != cause ? $"{plain} ({cause})" : cause;
 
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 

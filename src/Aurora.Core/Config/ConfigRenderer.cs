@@ -33,7 +33,7 @@ public static partial class ConfigRenderer
 
     private static void Service(StringBuilder y, ServiceConfig s, IReadOnlyList<string> secrets)
     {
-        y.Append("  ").Append(Q(s.Name)).Append(":\n");
+        y.Append("  ").Append(IsPlain(s.Name) ? s.Name : Q(s.Name)).Append(":\n");
         if (s.Shell && s.Command is ["/bin/sh", "-c", var script])
         {
             Line(y, 4, "command", Q(Secrets.Scrub(script, secrets)));
