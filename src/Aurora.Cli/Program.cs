@@ -29,6 +29,8 @@ public static class Program
             DashboardCommand.Create(),
             StartupCommand.Create(),
             DaemonCommand.Create(),
+            AskCommand.Create(),
+            McpCommand.Create(),
         };
 
         // `up` in the foreground owns Ctrl-C itself (it stops every service before exiting), so the parser

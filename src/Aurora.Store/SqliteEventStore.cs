@@ -108,6 +108,19 @@ public sealed class SqliteEventStore : IEventStore, IFailureStore
         return Task.FromResult(_search.Run(query));
     }
 
+    public Task<IncidentRecord?> IncidentAsync(string id, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        if (!IncidentIds.TryParse(id, out var number))
+        {
+            return Task.FromResult<IncidentRecord?>(null);
+        }
+
+        using var c = _connections.OpenReader();
+        using var tx = c.BeginTransaction(deferred: true);
+        return Task.FromResult(IncidentRows.Find(c, tx, number));
+    }
+
     public async ValueTask DisposeAsync()
     {
         _disposed = true;

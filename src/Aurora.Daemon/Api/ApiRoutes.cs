@@ -25,6 +25,8 @@ internal static class ApiRoutes
         ReloadRoutes.Map(router, rt.Reloader);
         HistoryRoutes.Map(router, rt.Memory?.Store, rt.Time);
         DoctorRoutes.Map(router, () => rt.Config);
+        IncidentRoutes.Map(router, rt.Memory?.Store);
+        AskRoutes.Map(router, new Asker(rt, rt, rt.Reloader, rt.Memory?.Store, new LoopbackApi(rt.Paths.Socket, Asker.Source), rt.Time));
         router.Post(Prefix + "/shutdown", x => ShutdownAsync(x, daemon, stopDaemon));
         router.Fallback(Prefix, x => x.ErrorAsync(404, "not_found", "no such API route; see SPEC §7"));
     }

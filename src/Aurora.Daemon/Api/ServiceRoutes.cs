@@ -84,23 +84,35 @@ internal static class ServiceRoutes
         });
     }
 
-    /// POST /api/v1/services/{name}/scale?replicas=N: the replica count until the next reload.
+    /// POST /api/v1/services/{name}/scale {"replicas": N} (or ?replicas=N): the replica count until the next reload.
     private static async Task ScaleAsync(HttpExchange x, IServiceControl control, TimeProvider time)
     {
-        if (x.Request.QueryInt("replicas") is not { } replicas)
+        var replicas = x.Request.QueryInt("replicas");
+        if (replicas is null && !x.Request.Body.IsEmpty)
         {
-            await x.ErrorAsync(400, "bad_parameter", "say how many: ?replicas=N");
+            try
+            {
+                replicas = System.Text.Json.JsonSerializer.Deserialize(x.Request.Body.Span, AuroraJsonContext.Default.ScaleRequestDto)?.Replicas;
+            }
+            catch (System.Text.Json.JsonException)
+            {
+            }
+        }
+
+        if (replicas is null)
+        {
+            await x.ErrorAsync(400, "bad_parameter", "say how many: {\"replicas\": N}");
             return;
         }
 
-        var outcome = await control.ScaleAsync(x.Route("name"), replicas, RequestSource.Of(x), x.Aborted);
+        var outcome = await control.ScaleAsync(x.Route("name"), replicas.Value, RequestSource.Of(x), x.Aborted);
         if (outcome.Plan is not { } plan)
         {
             await x.ErrorAsync(400, "scale_refused", outcome.Error!);
             return;
         }
 
-        await x.JsonAsync(new ScaleDto(x.Route("name"), replicas, plan.Added, plan.Removed), AuroraJsonContext.Default.ScaleDto);
+        await x.JsonAsync(new ScaleDto(x.Route("name"), replicas.Value, plan.Added, plan.Removed), AuroraJsonContext.Default.ScaleDto);
     }
 
     /// POST /api/v1/services/{name}/heal: diagnose now, run the fix path, answer with what was tried.
