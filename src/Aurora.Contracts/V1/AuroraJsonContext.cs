@@ -19,4 +19,6 @@ namespace Aurora.Contracts.V1;
 [JsonSerializable(typeof(ReloadDto))]
 [JsonSerializable(typeof(HistoryDto))]
 [JsonSerializable(typeof(DoctorDto))]
+[JsonSerializable(typeof(ResourcesDto))]
+[JsonSerializable(typeof(ResourceSampleDto))]
 public sealed partial class AuroraJsonContext : JsonSerializerContext;

@@ -9,10 +9,12 @@ using Aurora.Core.Health;
 using Aurora.Core.Incidents;
 using Aurora.Core.Logs;
 using Aurora.Core.Processes;
+using Aurora.Core.Resources;
 using Aurora.Core.Supervision;
 using Aurora.Daemon.Api;
 using Aurora.Daemon.Incidents;
 using Aurora.Daemon.Notify;
+using Aurora.Daemon.Resources;
 using Aurora.Layout;
 
 namespace Aurora.Daemon.Hosting;
@@ -26,7 +28,10 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
 
     /// failures: the store's failure-memory role (incidents and history), or null for a store that keeps none.
     /// The daemon passes its SQLite store in both roles; a fleet would pass a shared networked store.
-    public AuroraRuntime(AuroraConfig config, DaemonPaths paths, TimeProvider time, IEventStore store, IFailureStore? failures)
+    /// resources: where the per-minute resource history goes; by default the event store when it keeps one
+    /// (SQLite does), else memory.
+    public AuroraRuntime(AuroraConfig config, DaemonPaths paths, TimeProvider time, IEventStore store, IFailureStore? failures,
+        IResourceHistory? resources = null)
     {
         Paths = paths;
         Time = time;
@@ -50,6 +55,8 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
         Memory = failures is not null
             ? new FailureMemory(Events, failures, new RuntimeServiceFacts(() => Orchestrator.Config, Log, States), time) : null;
         Reloader = new Reloader(this);
+        Resources = new ResourceMonitor(() => Orchestrator.Config.Monitor, States,
+            resources ?? store as IResourceHistory ?? new MemoryResourceHistory(time), time);
     }
 
     /// The config in force (replaced whole by a successful reload).
@@ -81,6 +88,9 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
     /// Incidents and history; null when the daemon was given no failure store.
     public FailureMemory? Memory { get; }
 
+    /// CPU and memory sampling: the live samples, the five-minute ring and the minute history.
+    public ResourceMonitor Resources { get; }
+
     public ServiceLog? Log(string service) => _logs.GetValueOrDefault(service);
 
     private ServiceLog LogOf(ServiceConfig s) =>
@@ -98,6 +108,7 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
 
         Healing.Start(Events.LastCommittedSeq);
         Notifier.Start(BootSeq);
+        Resources.Start();
         await Orchestrator.StartAllAsync();
     }
 
@@ -160,6 +171,7 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
 
     public async ValueTask DisposeAsync()
     {
+        await Resources.DisposeAsync(); // writes the minute in progress, before the store closes
         await Healing.DisposeAsync();
         await Orchestrator.DisposeAsync();
         await Notifier.DisposeAsync();
