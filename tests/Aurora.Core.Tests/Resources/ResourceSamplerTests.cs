@@ -10,8 +10,7 @@ public sealed class ResourceSamplerTests
     public async Task Cpu_percent_is_the_delta_of_the_tree_over_each_tick()
     {
         await using var h = new SamplerHarness(Second);
-        h.Run("api", 42);
-        h.Trees.Set(42, cpuTicks: 0, rssBytes: 30 << 20);
+        h.Run("api", 42, 0, 30 << 20);
         h.Sampler.Start();
 
         h.Trees.Set(42, cpuTicks: 50, rssBytes: 30 << 20);
@@ -32,16 +31,14 @@ public sealed class ResourceSamplerTests
     public async Task A_new_pid_starts_over_from_its_own_start_not_from_the_old_process()
     {
         await using var h = new SamplerHarness(Second);
-        h.Run("api", 42);
-        h.Trees.Set(42, 500, 1 << 20);
+        h.Run("api", 42, 500, 1 << 20);
         h.Sampler.Start();
         await h.AdvanceToTickAsync(Second);
 
         // Restarted half a second before the tick: 20 ticks (0.2 s of CPU) within the last interval is 20 %,
         // where a delta from the old process's 500 ticks would be negative.
         h.Time.Advance(TimeSpan.FromMilliseconds(500));
-        h.Run("api", 43);
-        h.Trees.Set(43, 20, 2 << 20);
+        h.Run("api", 43, 20, 2 << 20);
         var tick = await h.AdvanceToTickAsync(TimeSpan.FromMilliseconds(500));
 
         Assert.Equal(new ServiceSample("api", 43, 20, 2 << 20), Assert.Single(tick.Services));
@@ -79,8 +76,7 @@ public sealed class ResourceSamplerTests
     public async Task The_ring_has_the_newest_sample_for_status()
     {
         await using var h = new SamplerHarness(Second);
-        h.Run("api", 42);
-        h.Trees.Set(42, 10, 5 << 20);
+        h.Run("api", 42, 10, 5 << 20);
         h.Sampler.Start();
         Assert.Null(h.Sampler.Ring);
 
@@ -94,8 +90,7 @@ public sealed class ResourceSamplerTests
     public async Task A_closed_minute_is_written_to_the_history_with_min_avg_max()
     {
         await using var h = new SamplerHarness(Second, SamplerHarness.Start + TimeSpan.FromSeconds(57));
-        h.Run("api", 42);
-        h.Trees.Set(42, 0, 10 << 20);
+        h.Run("api", 42, 0, 10 << 20);
         h.Sampler.Start();
 
         // 18:12:58 and 18:12:59: 10 % then 30 %; 18:13:00 opens the next minute and closes this one.
@@ -115,8 +110,7 @@ public sealed class ResourceSamplerTests
     public async Task Stopping_the_sampler_writes_the_minute_in_progress()
     {
         var h = new SamplerHarness(Second);
-        h.Run("api", 42);
-        h.Trees.Set(42, 0, 1 << 20);
+        h.Run("api", 42, 0, 1 << 20);
         h.Sampler.Start();
         await h.AdvanceToTickAsync(Second);
 
@@ -129,8 +123,7 @@ public sealed class ResourceSamplerTests
     public async Task Sampling_off_publishes_nothing_and_writes_no_history()
     {
         var h = new SamplerHarness(interval: null);
-        h.Run("api", 42);
-        h.Trees.Set(42, 0, 1 << 20);
+        h.Run("api", 42, 0, 1 << 20);
         h.Sampler.Start();
         for (var i = 0; i < 120; i++)
         {
@@ -148,8 +141,7 @@ public sealed class ResourceSamplerTests
     public async Task A_sampler_that_is_off_starts_at_the_interval_a_reload_sets()
     {
         await using var h = new SamplerHarness(interval: null);
-        h.Run("api", 42);
-        h.Trees.Set(42, 0, 1 << 20);
+        h.Run("api", 42, 0, 1 << 20);
         h.Sampler.Start();
 
         h.Monitor = h.Monitor with { SampleInterval = TimeSpan.FromMilliseconds(500) };
@@ -164,8 +156,7 @@ public sealed class ResourceSamplerTests
     public async Task A_reload_to_off_drops_the_ring_and_writes_the_open_minute()
     {
         await using var h = new SamplerHarness(Second);
-        h.Run("api", 42);
-        h.Trees.Set(42, 0, 1 << 20);
+        h.Run("api", 42, 0, 1 << 20);
         h.Sampler.Start();
         await h.AdvanceToTickAsync(Second);
         await h.AdvanceToTickAsync(Second);

@@ -45,6 +45,13 @@ internal sealed class SamplerHarness : IAsyncDisposable
         ImmutableInterlocked.Update(ref _services, all => all.SetItem(name,
             new ServiceSnapshot(name, ServiceState.Running, 1, pid, pid * 10L, startedAt ?? Time.GetUtcNow())));
 
+    /// A service running `pid` whose tree has used `cpuTicks` and holds `rssBytes`, started now.
+    public void Run(string name, int pid, long cpuTicks, long rssBytes)
+    {
+        Trees.Set(pid, cpuTicks, rssBytes);
+        Run(name, pid);
+    }
+
     public void Stop(string name) =>
         ImmutableInterlocked.Update(ref _services, all => all.SetItem(name, new ServiceSnapshot(name, ServiceState.Stopped, 2)));
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Aurora.Cli.Client;
 using Aurora.Contracts.V1;
-using Aurora.IntegrationTests.Daemon;
 using Microsoft.Data.Sqlite;
 
 namespace Aurora.IntegrationTests.Resources;
@@ -19,18 +17,13 @@ public class ResourceSamplingTests
     [Fact(Timeout = 90000)]
     public async Task A_busy_tree_shows_over_50_percent_and_a_growing_one_shows_its_memory_growing()
     {
-        var ct = TestContext.Current.CancellationToken;
-        await using var project = TestProject.Create("""
+        await using var d = await SampledDaemon.StartAsync("""
             services:
               burner: { command: ["sh", "-c", "python3 burn.py & wait"] }
               grower: { command: ["python3", "grow.py"] }
             monitor: { sample_interval: 250ms }
-            """);
-        File.WriteAllText(Path.Combine(project.Dir, "burn.py"), Burn);
-        File.WriteAllText(Path.Combine(project.Dir, "grow.py"), Grow);
-        await using var daemon = await project.StartDaemonAsync();
-        using var client = new ControlClient(project.Paths);
-        await using var stream = await SampleStream.ConnectAsync(client, "after=0", ct);
+            """, ("burn.py", Burn), ("grow.py", Grow));
+        var stream = await d.ConnectAsync();
 
         var first = await stream.SampleAsync(s => SampleStream.Service(s, "grower") is not null);
         var startMemory = SampleStream.Service(first, "grower")!.Value.GetProperty("memory_bytes").GetInt64();
@@ -43,11 +36,11 @@ public class ResourceSamplingTests
         Assert.Equal(250, sample.GetProperty("interval_ms").GetInt64());
         Assert.True(DateTimeOffset.TryParse(sample.GetProperty("time").GetString(), out _));
         var burner = SampleStream.Service(sample, "burner")!.Value;
-        Assert.Equal(daemon.Runtime.States.Get("burner")!.Pid, burner.GetProperty("pid").GetInt32());
+        Assert.Equal(d.Daemon.Runtime.States.Get("burner")!.Pid, burner.GetProperty("pid").GetInt32());
         Assert.All(stream.Samples, s => Assert.False(s.TryGetProperty("seq", out _)));
 
         // Never stored as events.
-        var stored = await client.GetAsync("/api/v1/events?after=0&limit=10000", AuroraJsonContext.Default.EventListDto, ct);
+        var stored = await d.Client.GetAsync("/api/v1/events?after=0&limit=10000", AuroraJsonContext.Default.EventListDto, TestContext.Current.CancellationToken);
         Assert.DoesNotContain(stored.Events, e => e.Type == "resource.sample");
     }
 
@@ -55,17 +48,15 @@ public class ResourceSamplingTests
     public async Task A_stream_that_joins_later_gets_no_sample_older_than_itself()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var project = TestProject.Create("""
+        await using var d = await SampledDaemon.StartAsync("""
             services: { idle: { command: [sleep, "1000"] } }
             monitor: { sample_interval: 200ms }
             """);
-        await using var daemon = await project.StartDaemonAsync();
-        using var client = new ControlClient(project.Paths);
-        var feed = daemon.Runtime.Resources.Feed;
+        var feed = d.Daemon.Runtime.Resources.Feed;
         await feed.NewerThan(1).DefaultTimeout(); // two samples published before it joins
         var before = Time(JsonDocument.Parse(feed.Latest!.Utf8).RootElement);
 
-        await using var late = await SampleStream.ConnectAsync(client, "after=0", ct);
+        var late = await d.ConnectAsync();
         var first = await late.SampleAsync(_ => true);
 
         Assert.True(Time(first) > before, $"a sample of {Time(first):O} came to a stream that joined after {before:O}");
@@ -75,17 +66,15 @@ public class ResourceSamplingTests
     public async Task A_stream_joined_with_samples_false_gets_none()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var project = TestProject.Create("""
+        await using var d = await SampledDaemon.StartAsync("""
             services: { idle: { command: [sleep, "1000"] } }
             monitor: { sample_interval: 100ms }
             """);
-        await using var daemon = await project.StartDaemonAsync();
-        using var client = new ControlClient(project.Paths);
-        await using var quiet = await SampleStream.ConnectAsync(client, "after=0&samples=false", ct);
-        await using var normal = await SampleStream.ConnectAsync(client, "after=0", ct);
+        var quiet = await d.ConnectAsync("after=0&samples=false");
+        var normal = await d.ConnectAsync();
 
         await normal.SampleAsync(_ => normal.Samples.Count >= 5);
-        daemon.Runtime.Events.Publish("test.marker", null);
+        d.Daemon.Runtime.Events.Publish("test.marker", null);
         await quiet.EventAsync("test.marker");
 
         Assert.Empty(quiet.Samples);
@@ -96,24 +85,22 @@ public class ResourceSamplingTests
     public async Task Sampling_off_sends_no_samples_and_status_reads_memory_on_demand()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var project = TestProject.Create("""
+        await using var d = await SampledDaemon.StartAsync("""
             services:
               idle: { command: [sleep, "1000"] }
               brief: { command: ["sh", "-c", "sleep 1.5"], restart: { policy: never } }
             monitor: { sample_interval: off }
             """);
-        await using var daemon = await project.StartDaemonAsync();
-        using var client = new ControlClient(project.Paths);
-        await using var stream = await SampleStream.ConnectAsync(client, "after=0", ct);
+        var stream = await d.ConnectAsync();
 
         // Well over an interval of the default 1 s passes before `brief` exits: not one sample on the way.
         await stream.EventAsync("service.exited", TimeSpan.FromSeconds(30));
         Assert.Empty(stream.Samples);
 
-        var idle = (await client.GetAsync("/api/v1/services", AuroraJsonContext.Default.ServiceListDto, ct)).Services.Single(s => s.Name == "idle");
+        var idle = (await d.Client.GetAsync("/api/v1/services", AuroraJsonContext.Default.ServiceListDto, ct)).Services.Single(s => s.Name == "idle");
         Assert.Null(idle.CpuPercent);
         Assert.True(idle.MemoryBytes > 0, $"memory {idle.MemoryBytes}");
-        var resources = await client.GetAsync("/api/v1/resources", AuroraJsonContext.Default.ResourcesDto, ct);
+        var resources = await d.Client.GetAsync("/api/v1/resources", AuroraJsonContext.Default.ResourcesDto, ct);
         Assert.Null(resources.IntervalMs);
         Assert.Empty(resources.Services);
     }
@@ -122,22 +109,20 @@ public class ResourceSamplingTests
     public async Task Status_and_the_resources_route_read_the_ring()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var project = TestProject.Create("""
+        await using var d = await SampledDaemon.StartAsync("""
             services: { idle: { command: [sleep, "1000"] } }
             monitor: { sample_interval: 100ms }
             """);
-        await using var daemon = await project.StartDaemonAsync();
-        using var client = new ControlClient(project.Paths);
-        await using var stream = await SampleStream.ConnectAsync(client, "after=0", ct);
+        var stream = await d.ConnectAsync();
         await stream.SampleAsync(_ => stream.Samples.Count(s => SampleStream.Service(s, "idle") is not null) >= 3);
 
-        var idle = (await client.GetAsync("/api/v1/services", AuroraJsonContext.Default.ServiceListDto, ct)).Services.Single();
+        var idle = (await d.Client.GetAsync("/api/v1/services", AuroraJsonContext.Default.ServiceListDto, ct)).Services.Single();
         Assert.NotNull(idle.CpuPercent);
         Assert.True(idle.MemoryBytes > 0);
-        var detail = await client.GetAsync("/api/v1/services/idle", AuroraJsonContext.Default.ServiceDetailDto, ct);
+        var detail = await d.Client.GetAsync("/api/v1/services/idle", AuroraJsonContext.Default.ServiceDetailDto, ct);
         Assert.NotNull(detail.Service.CpuPercent);
 
-        using var raw = JsonDocument.Parse(await client.GetRawAsync("/api/v1/resources?minutes=1", ct));
+        using var raw = JsonDocument.Parse(await d.Client.GetRawAsync("/api/v1/resources?minutes=1", ct));
         Assert.Equal(100, raw.RootElement.GetProperty("interval_ms").GetInt64());
         var series = raw.RootElement.GetProperty("services").EnumerateArray().Single();
         Assert.Equal("idle", series.GetProperty("name").GetString());
@@ -148,28 +133,23 @@ public class ResourceSamplingTests
         Assert.Equal(times.Order(), times);
         Assert.All(samples, s => Assert.True(s[2].GetInt64() > 0));
 
-        var typed = await client.GetAsync("/api/v1/resources?minutes=9", AuroraJsonContext.Default.ResourcesDto, ct);
+        var typed = await d.Client.GetAsync("/api/v1/resources?minutes=9", AuroraJsonContext.Default.ResourcesDto, ct);
         Assert.True(typed.Services.Single().Samples.Count >= samples.Count);
     }
 
     [Fact(Timeout = 60000)]
     public async Task The_minute_in_progress_is_in_the_store_after_the_daemon_stops()
     {
-        var ct = TestContext.Current.CancellationToken;
-        await using var project = TestProject.Create("""
+        await using var d = await SampledDaemon.StartAsync("""
             services: { idle: { command: [sleep, "1000"] } }
             monitor: { sample_interval: 100ms }
             """);
-        var daemon = await project.StartDaemonAsync();
-        using (var client = new ControlClient(project.Paths))
-        {
-            await using var stream = await SampleStream.ConnectAsync(client, "after=0", ct);
-            await stream.SampleAsync(s => SampleStream.Service(s, "idle") is not null);
-        }
+        var stream = await d.ConnectAsync();
+        await stream.SampleAsync(s => SampleStream.Service(s, "idle") is not null);
 
-        await daemon.DisposeAsync();
+        await d.Daemon.DisposeAsync();
 
-        using var c = new SqliteConnection($"Data Source={project.Paths.StateDb};Pooling=False");
+        using var c = new SqliteConnection($"Data Source={d.Project.Paths.StateDb};Pooling=False");
         c.Open();
         using var cmd = c.CreateCommand();
         cmd.CommandText = "SELECT service, mem_min, mem_max FROM resource_minutes";
