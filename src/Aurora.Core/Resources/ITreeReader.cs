@@ -5,4 +5,7 @@ public interface ITreeReader
 {
     /// False when the root process is gone.
     bool TryRead(int pid, out TreeUsage usage);
+
+    /// A tick is over: what the reader kept for processes it did not read in it (open files) can go.
+    void EndTick();
 }

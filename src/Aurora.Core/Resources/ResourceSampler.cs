@@ -116,6 +116,7 @@ public sealed class ResourceSampler : IAsyncDisposable
         }
 
         _cpu.EndTick();
+        _reader.EndTick();
         _ring!.Append(now, _samples);
         if (_minutes.Add(now, _samples) is { } closed)
         {

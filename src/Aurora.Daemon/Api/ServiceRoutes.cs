@@ -18,7 +18,7 @@ internal static class ServiceRoutes
         {
             var committed = services.Committed;
             var now = time.GetUtcNow();
-            var reader = new ProcTreeReader();
+            using var reader = new ProcTreeReader();
             var rows = services.Names.Select(committed.Services.GetValueOrDefault).OfType<ServiceSnapshot>()
                 .Select(s => Row(s, now, resources.Usage(s, reader))).ToList();
             return x.JsonAsync(new ServiceListDto(committed.Seq, rows), AuroraJsonContext.Default.ServiceListDto);

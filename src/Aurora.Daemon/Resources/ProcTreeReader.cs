@@ -12,20 +12,29 @@ namespace Aurora.Daemon.Resources;
 /// Cheap on purpose (issue 16: 200 services every second within 0.5 % of a core): per process one read of
 /// /proc/PID/stat into a reused buffer, parsed in place for the six fields it needs, and one read of its
 /// children file — a single-threaded process (most services: sleep, python, a shell) has exactly one, read by
-/// path without listing /proc/PID/task; only a multi-threaded one has its task directory listed. Nothing is
-/// allocated per read. One reader per thread: the buffers are its own.
-internal sealed class ProcTreeReader : ITreeReader
+/// path without listing /proc/PID/task; only a multi-threaded one has its task directory listed. The files stay
+/// open between ticks (ProcFileCache). Nothing is allocated per read. One reader per thread: the buffers are
+/// its own.
+internal sealed class ProcTreeReader : ITreeReader, IDisposable
 {
     // A fork bomb must not make one tick endless: past this the rest of the tree is not counted.
     private const int MaxProcesses = 10_000;
 
     private static readonly long PageSize = Environment.SystemPageSize;
 
-    private readonly byte[] _buffer = new byte[4096];
+    private readonly ProcFileCache _files;
+    private readonly byte[] _buffer = new byte[64 * 1024]; // a children file of some 9,000 pids
     private readonly byte[] _dirents = new byte[4096];
-    private readonly byte[] _path = new byte[64];
     private readonly Stack<int> _pending = new();
     private readonly List<int> _threads = [];
+    private readonly DirentBatch _addThreads;
+
+    /// keep: keep the files open for the next tick (the sampler's reader); false for a one-off read.
+    public ProcTreeReader(bool keep = false)
+    {
+        _files = new ProcFileCache(keep);
+        _addThreads = AddThreads;
+    }
 
     public bool TryRead(int pid, out TreeUsage usage)
     {
@@ -52,17 +61,14 @@ internal sealed class ProcTreeReader : ITreeReader
         return true;
     }
 
+    public void EndTick() => _files.EndTick();
+
+    public void Dispose() => _files.Dispose();
+
     private bool TryReadStat(int pid, out StatFields stat)
     {
         stat = default;
-        var fd = ProcFiles.Open(ProcPath(pid, "/stat"u8));
-        if (fd < 0)
-        {
-            return false;
-        }
-
-        var n = ProcFiles.Read(fd, _buffer);
-        ProcFiles.Close(fd);
+        var n = _files.Read(new ProcFile(ProcFileKind.Stat, pid), _buffer);
         return n > 0 && ProcStat.TryParse(_buffer.AsSpan(0, n), out stat);
     }
 
@@ -75,61 +81,44 @@ internal sealed class ProcTreeReader : ITreeReader
         }
 
         // Children are listed by the thread that forked them: every thread's file counts.
-        var dir = ProcFiles.Open(ProcPath(pid, "/task"u8));
-        if (dir < 0)
-        {
-            return;
-        }
-
         _threads.Clear();
-        int n;
-        while ((n = ProcFiles.ReadDirectory(dir, _dirents)) > 0)
-        {
-            // linux_dirent64: u64 ino, s64 off, u16 reclen, u8 type, then the NUL-terminated name.
-            for (var at = 0; at + 19 < n;)
-            {
-                var record = _dirents.AsSpan(at);
-                var length = BinaryPrimitives.ReadUInt16LittleEndian(record[16..]);
-                if (ProcStat.ParseInt(record[19..]) is var tid and > 0)
-                {
-                    _threads.Add(tid);
-                }
-
-                at += Math.Max((int)length, 20);
-            }
-        }
-
-        ProcFiles.Close(dir);
+        _files.List(new ProcFile(ProcFileKind.Tasks, pid), _dirents, _addThreads);
         foreach (var tid in _threads)
         {
             ReadChildren(pid, tid);
         }
     }
 
-    // /proc/PID/task/TID/children: the pids, separated by spaces, read in as many pieces as it takes.
+    // linux_dirent64: u64 ino, s64 off, u16 reclen, u8 type, then the NUL-terminated name.
+    private void AddThreads(ReadOnlySpan<byte> records)
+    {
+        for (var at = 0; at + 19 < records.Length;)
+        {
+            var record = records[at..];
+            if (ProcStat.ParseInt(record[19..]) is var tid and > 0)
+            {
+                _threads.Add(tid);
+            }
+
+            at += Math.Max((int)BinaryPrimitives.ReadUInt16LittleEndian(record[16..]), 20);
+        }
+    }
+
+    // /proc/PID/task/TID/children: the pids, separated by spaces.
     private void ReadChildren(int pid, int tid)
     {
-        var fd = ProcFiles.Open(TaskPath(pid, tid));
-        if (fd < 0)
-        {
-            return;
-        }
-
+        var n = _files.Read(new ProcFile(ProcFileKind.Children, pid, tid), _buffer);
         var value = 0;
-        int n;
-        while ((n = ProcFiles.Read(fd, _buffer)) > 0)
+        foreach (var b in _buffer.AsSpan(0, Math.Max(n, 0)))
         {
-            foreach (var b in _buffer.AsSpan(0, n))
+            if (b is >= (byte)'0' and <= (byte)'9')
             {
-                if (b is >= (byte)'0' and <= (byte)'9')
-                {
-                    value = (value * 10) + (b - '0');
-                }
-                else if (value > 0)
-                {
-                    _pending.Push(value);
-                    value = 0;
-                }
+                value = (value * 10) + (b - '0');
+            }
+            else if (value > 0)
+            {
+                _pending.Push(value);
+                value = 0;
             }
         }
 
@@ -137,40 +126,5 @@ internal sealed class ProcTreeReader : ITreeReader
         {
             _pending.Push(value);
         }
-
-        ProcFiles.Close(fd);
-    }
-
-    // "/proc/PID" + suffix + NUL, in the reused path buffer.
-    private ReadOnlySpan<byte> ProcPath(int pid, ReadOnlySpan<byte> suffix)
-    {
-        var length = Append(0, "/proc/"u8);
-        length = AppendNumber(length, pid);
-        length = Append(length, suffix);
-        _path[length] = 0;
-        return _path.AsSpan(0, length + 1);
-    }
-
-    private ReadOnlySpan<byte> TaskPath(int pid, int tid)
-    {
-        var length = Append(0, "/proc/"u8);
-        length = AppendNumber(length, pid);
-        length = Append(length, "/task/"u8);
-        length = AppendNumber(length, tid);
-        length = Append(length, "/children"u8);
-        _path[length] = 0;
-        return _path.AsSpan(0, length + 1);
-    }
-
-    private int Append(int at, ReadOnlySpan<byte> text)
-    {
-        text.CopyTo(_path.AsSpan(at));
-        return at + text.Length;
-    }
-
-    private int AppendNumber(int at, int value)
-    {
-        value.TryFormat(_path.AsSpan(at), out var written, provider: System.Globalization.CultureInfo.InvariantCulture);
-        return at + written;
     }
 }

@@ -9,12 +9,13 @@ namespace Aurora.Daemon.Resources;
 public sealed class ResourceMonitor : IAsyncDisposable
 {
     private readonly ResourceSampler _sampler;
+    private readonly ProcTreeReader _reader = new(keep: true);
     private readonly SampleJson _json = new();
 
     public ResourceMonitor(Func<MonitorConfig> monitor, ServiceStateStore states, IResourceHistory history, TimeProvider time)
     {
         History = history;
-        _sampler = new ResourceSampler(monitor, () => states.All.Values, new ProcTreeReader(), history,
+        _sampler = new ResourceSampler(monitor, () => states.All.Values, _reader, history,
             tick => Feed.Publish(_json.Write(tick)), time);
     }
 
@@ -42,8 +43,18 @@ public sealed class ResourceMonitor : IAsyncDisposable
             return (sample.CpuPercent, sample.MemoryBytes);
         }
 
-        return (reader ?? new ProcTreeReader()).TryRead(pid, out var usage) ? (null, usage.RssBytes) : (null, null);
+        if (reader is null)
+        {
+            using var once = new ProcTreeReader();
+            return Usage(s, once);
+        }
+
+        return reader.TryRead(pid, out var usage) ? (null, usage.RssBytes) : (null, null);
     }
 
-    public ValueTask DisposeAsync() => _sampler.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _sampler.DisposeAsync();
+        _reader.Dispose(); // after the sampler's loop, its only user, has ended
+    }
 }

@@ -15,6 +15,10 @@ internal sealed class FakeTrees : ITreeReader
         }
     }
 
+    public void EndTick()
+    {
+    }
+
     public bool TryRead(int pid, out TreeUsage usage)
     {
         lock (_trees)

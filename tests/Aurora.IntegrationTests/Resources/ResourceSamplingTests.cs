@@ -8,7 +8,8 @@ namespace Aurora.IntegrationTests.Resources;
 /// live stream (no seq, never stored); status reads the newest sample.
 public class ResourceSamplingTests
 {
-    // A shell whose child burns a core for a minute: the CPU is the tree's, not the shell's own.
+    // A shell whose two children each burn a core for a minute: the CPU is the tree's, not the shell's own (two,
+    // so that the tree passes 50 % of a core even on a busy shared machine).
     private const string Burn = "import time\nprint('burning', flush=True)\nend = time.time() + 60\nwhile time.time() < end: pass\ntime.sleep(1000)\n";
 
     // Grows by 8 MB every 100 ms up to 160 MB, touching every page.
@@ -19,7 +20,7 @@ public class ResourceSamplingTests
     {
         await using var d = await SampledDaemon.StartAsync("""
             services:
-              burner: { command: ["sh", "-c", "python3 burn.py & wait"] }
+              burner: { command: ["sh", "-c", "python3 burn.py & python3 burn.py & wait"] }
               grower: { command: ["python3", "grow.py"] }
             monitor: { sample_interval: 250ms }
             """, ("burn.py", Burn), ("grow.py", Grow));
