@@ -25,4 +25,6 @@ namespace Aurora.Contracts.V1;
 [JsonSerializable(typeof(AskRequestDto))]
 [JsonSerializable(typeof(AskDto))]
 [JsonSerializable(typeof(IncidentDto))]
+[JsonSerializable(typeof(ResourcesDto))]
+[JsonSerializable(typeof(ResourceSampleDto))]
 public sealed partial class AuroraJsonContext : JsonSerializerContext;

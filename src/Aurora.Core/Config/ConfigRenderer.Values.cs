@@ -10,8 +10,8 @@ public static partial class ConfigRenderer
     {
         y.Append("healing: ").Append(Flow([("enabled", c.Healing.Enabled ? "true" : "false"), ("verify_timeout", D(c.Healing.VerifyTimeout)),
             ("backups", Flow([("keep", N(c.Healing.Backups.Keep)), ("max_age", D(c.Healing.Backups.MaxAge))]))])).Append('\n');
-        y.Append("monitor: ").Append(Flow([("sample_interval", c.Monitor.SampleInterval == TimeSpan.Zero ? "off" : D(c.Monitor.SampleInterval)),
-            ("predict_horizon", D(c.Monitor.PredictHorizon))])).Append('\n');
+        y.Append("monitor: ").Append(Flow([("sample_interval", c.Monitor.SampleInterval is { } every ? D(every) : "off"),
+            ("predict_horizon", D(c.Monitor.PredictHorizon)), ("history", D(c.Monitor.History))])).Append('\n');
         var maintenance = new List<(string, string)>();
         if (!c.Maintenance.Temp.IsEmpty)
         {

@@ -94,6 +94,7 @@ public static class ReloadPlanner
         var fields = ImmutableArray.CreateBuilder<string>();
         Check(fields, "notify", a.Notify.SequenceEqual(b.Notify));
         Check(fields, "healing", a.Healing == b.Healing);
+        Check(fields, "monitor", a.Monitor == b.Monitor);
         Check(fields, "maintenance", a.Maintenance.Disk == b.Maintenance.Disk && a.Maintenance.Temp.SequenceEqual(b.Maintenance.Temp));
         return fields.ToImmutable();
     }

@@ -19,9 +19,10 @@ internal static class ApiRoutes
                 (long)(daemon.Time.GetUtcNow() - daemon.StartedAt).TotalMilliseconds, rt.Config.Files),
             AuroraJsonContext.Default.HealthzDto));
 
-        ServiceRoutes.Map(router, rt, rt, rt.Time);
+        ServiceRoutes.Map(router, rt, rt, rt.Resources, rt.Time);
         LogRoutes.Map(router, rt);
-        EventRoutes.Map(router, rt.Events, rt.Time);
+        EventRoutes.Map(router, rt.Events, rt.Resources.Feed, rt.Time);
+        ResourceRoutes.Map(router, rt.Resources, rt.Time);
         ReloadRoutes.Map(router, rt.Reloader);
         HistoryRoutes.Map(router, rt.Memory?.Store, rt.Time);
         DoctorRoutes.Map(router, () => rt.Config);
