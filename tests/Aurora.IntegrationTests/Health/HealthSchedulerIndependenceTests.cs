@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using Aurora.Core.Config;
 using Aurora.Core.Health;
+using Aurora.Core.Timing;
 using Aurora.IntegrationTests.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Aurora.IntegrationTests.Health;
 
@@ -12,11 +14,15 @@ public class HealthSchedulerIndependenceTests(ITestOutputHelper output)
             TimeSpan.FromMilliseconds(intervalMs), TimeSpan.FromMilliseconds(timeoutMs), 3, TimeSpan.Zero);
 
     /// The issue's key test: a service whose endpoint accepts and never answers must not move another
-    /// service's check times. A behavioural bound (100 ms), not a benchmark.
+    /// service's check times. The clock is a fake one, so the cadence is judged exactly, not against a
+    /// tolerance: each 200 ms step of the clock must start exactly one healthy check, at that instant,
+    /// while the hung check is still waiting for its answer. A scheduler that waited for the hung check
+    /// would start nothing on the second step, and the wait for it would fail.
     [Fact(Timeout = 30000)]
     public async Task Hung_endpoint_does_not_shift_a_healthy_services_cadence()
     {
-        var time = TimeProvider.System;
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddYears(56));
+        var ct = TestContext.Current.CancellationToken;
         await using var hungServer = new RawHttpServer(status: null);
         await using var okServer = new RawHttpServer(200);
         await using var scheduler = new HealthScheduler(time);
@@ -26,24 +32,20 @@ public class HealthSchedulerIndependenceTests(ITestOutputHelper output)
         var hungResults = new List<HealthResult>();
         var okStarts = new List<long>();
         var okResults = new List<HealthResult>();
-        const int Wanted = 16; // ~3 s at 200 ms
-        var enough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        const int Wanted = 16; // 3 s of the fake clock at 200 ms
 
         scheduler.Schedule(hungCfg, HttpProbe(hungCfg, time), r => { lock (hungResults) { hungResults.Add(r); } });
         var okProbe = new StartRecordingProbe(HttpProbe(okCfg, time), time, okStarts);
-        scheduler.Schedule(okCfg, okProbe, r =>
-        {
-            lock (okResults)
-            {
-                okResults.Add(r);
-                if (okResults.Count == Wanted)
-                {
-                    enough.TrySetResult();
-                }
-            }
-        });
+        scheduler.Schedule(okCfg, okProbe, r => { lock (okResults) { okResults.Add(r); } });
 
-        await enough.Task.WaitAsync(TestContext.Current.CancellationToken).DefaultTimeout();
+        for (var i = 0; i < Wanted; i++)
+        {
+            // Check i has started and answered (a real HTTP exchange) before the clock moves on.
+            var answered = await Poll.UntilAsync(() => Count(okResults) > i, TimeSpan.FromMilliseconds(5),
+                TimeSpan.FromSeconds(10), TimeProvider.System, ct);
+            Assert.True(answered, $"healthy check {i} did not start and answer at its due time (starts so far: {Count(okStarts)})");
+            time.Advance(TimeSpan.FromMilliseconds(200));
+        }
 
         long[] starts;
         lock (okStarts)
@@ -51,21 +53,27 @@ public class HealthSchedulerIndependenceTests(ITestOutputHelper output)
             starts = [.. okStarts.Take(Wanted)];
         }
 
-        var deviations = starts.Select((s, i) =>
-            (time.GetElapsedTime(starts[0], s) - TimeSpan.FromMilliseconds(200 * i)).TotalMilliseconds).ToArray();
-        output.WriteLine($"healthy check start deviation from cadence (ms): {string.Join(" ", deviations.Select(d => d.ToString("0.0")))}");
-        output.WriteLine($"max |deviation| {deviations.Max(Math.Abs):0.0} ms; hung results: {string.Join(", ", hungResults.Select(r => r.Detail))}");
-
-        Assert.All(deviations, d => Assert.InRange(d, -100, 100));
+        var offsets = starts.Select(s => time.GetElapsedTime(starts[0], s).TotalMilliseconds).ToArray();
+        output.WriteLine($"healthy check starts (ms of the fake clock): {string.Join(" ", offsets)}");
+        Assert.Equal(Enumerable.Range(0, Wanted).Select(i => 200.0 * i), offsets);
         lock (okResults)
         {
             Assert.All(okResults, r => Assert.True(r.Healthy, r.Detail));
         }
 
+        // 3 s of the clock passed: the hung check timed out (its 1 s timeout), and it did so without an answer.
+        Assert.True(await Poll.UntilAsync(() => Count(hungResults) > 0, TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(10), TimeProvider.System, ct));
         lock (hungResults)
         {
-            Assert.NotEmpty(hungResults);
             Assert.All(hungResults, r => Assert.True(r.TimedOut, r.Detail));
+        }
+    }
+
+    private static int Count<T>(List<T> list)
+    {
+        lock (list)
+        {
+            return list.Count;
         }
     }
 
