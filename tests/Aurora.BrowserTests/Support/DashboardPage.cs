@@ -12,6 +12,20 @@ internal sealed class DashboardPage(IBrowserContext context, IPage page) : IAsyn
     /// e.g. a Content-Security-Policy violation or a script error.
     public List<string> ScriptErrors { get; } = [];
 
+    private readonly List<string> _requests = [];
+
+    /// Every HTTP request the page has made so far, as "METHOD path?query" (the event WebSocket is not counted).
+    public IReadOnlyList<string> Requests
+    {
+        get
+        {
+            lock (_requests)
+            {
+                return [.. _requests];
+            }
+        }
+    }
+
     public static async Task<DashboardPage> OpenAsync(IBrowser browser, string url, int width = 1280, int height = 900)
     {
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
@@ -25,9 +39,35 @@ internal sealed class DashboardPage(IBrowserContext context, IPage page) : IAsyn
             }
         };
         page.PageError += (_, e) => dashboard.ScriptErrors.Add(e);
+        page.Request += (_, r) =>
+        {
+            if (IsHttp(r))
+            {
+                lock (dashboard._requests)
+                {
+                    dashboard._requests.Add($"{r.Method} {new Uri(r.Url).PathAndQuery}");
+                }
+            }
+        };
         await page.GotoAsync(url);
         return dashboard;
     }
+
+    /// Waits `window` for the page to make an HTTP request; returns the first one made, or null if none was.
+    public async Task<string?> FirstRequestWithinAsync(TimeSpan window)
+    {
+        try
+        {
+            var request = await Page.WaitForRequestAsync(IsHttp, new() { Timeout = (float)window.TotalMilliseconds });
+            return $"{request.Method} {new Uri(request.Url).PathAndQuery}";
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsHttp(IRequest r) => r.ResourceType != "websocket" && r.Url.StartsWith("http", StringComparison.Ordinal);
 
     public ILocator Row(string service) => Page.Locator($"#services tbody tr[data-service='{service}']");
 
