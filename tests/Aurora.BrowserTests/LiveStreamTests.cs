@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Aurora.BrowserTests.Support;
 using Aurora.Tests;
 using Microsoft.Playwright;
@@ -126,6 +127,27 @@ public class LiveStreamTests(BrowserFixture browser)
         await Expect(dashboard.Page.Locator("#events li", new() { HasText = "incident.opened" })).ToContainTextAsync(id!);
         await Expect(incident).ToContainTextAsync("resolved");
         await Expect(dashboard.Page.Locator("#history-status")).ToContainTextAsync("1 incident,");
+        Assert.Empty(dashboard.Requests.Skip(before));
+    }
+
+    [Fact(Timeout = 120000)]
+    public async Task Samples_on_the_stream_update_usage_and_the_sparklines()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var project = await DashboardProject.StartAsync(ct);
+        Assert.SkipUnless(await project.ServesResourcesAsync(ct), "this daemon has no GET /api/v1/resources: the sampler is not merged yet");
+        await using var dashboard = await OpenSettledAsync(project, "worker");
+        var memory = dashboard.Page.Locator("#charts figure[data-service='worker'] polyline.mem");
+        await Expect(memory).ToHaveAttributeAsync("points", new Regex(@"\S"));
+        var points = (await memory.GetAttributeAsync("points"))!.Split(' ').Length;
+        var before = dashboard.Requests.Count;
+
+        await Expect(memory).ToHaveAttributeAsync("points", new Regex($@"^(\S+ ){{{points + 1},}}\S+$"));
+
+        await Expect(dashboard.Cell("worker", "cpu")).ToHaveTextAsync(new Regex(@"^\d+\.\d%$"));
+        await Expect(dashboard.Cell("worker", "mem")).ToHaveTextAsync(new Regex(@"^[\d.]+ (KiB|MiB)$"));
+        await Expect(dashboard.Page.Locator("#charts figure[data-service='worker'] .mem-box .value")).ToContainTextAsync("now");
+        await Expect(dashboard.Page.Locator("#charts-status")).ToBeEmptyAsync();
         Assert.Empty(dashboard.Requests.Skip(before));
     }
 
