@@ -4,9 +4,11 @@ namespace Aurora.Cli;
 
 internal static class CliOptions
 {
-    public static readonly Option<FileInfo?> File = new("--file", "-f")
+    /// Several `-f` merge in order (`-f base.yaml -f dev.yaml`); one value per `-f`, so `-f a.yaml api` leaves `api`
+    /// to the command.
+    public static readonly Option<FileInfo[]> Files = new("--file", "-f")
     {
-        Description = "The config file (default: aurora.yaml in this directory or the nearest parent)",
+        Description = "The config file; repeat -f to merge several in order (default: aurora.yaml in this directory or the nearest parent)",
         Recursive = true,
     };
 

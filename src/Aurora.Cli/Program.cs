@@ -9,7 +9,7 @@ public static class Program
     {
         var root = new RootCommand("Aurora: a self-healing service supervisor with a memory")
         {
-            CliOptions.File,
+            CliOptions.Files,
             CliOptions.Profiles,
             UpCommand.Create(),
             DownCommand.Create(),
@@ -24,10 +24,13 @@ public static class Program
             ReloadCommand.Create(),
             HistoryCommand.Create(),
             ValidateCommand.Create(),
+            ConfigCommand.Create(),
             DoctorCommand.Create(),
             DashboardCommand.Create(),
             StartupCommand.Create(),
             DaemonCommand.Create(),
+            AskCommand.Create(),
+            McpCommand.Create(),
         };
 
         // `up` in the foreground owns Ctrl-C itself (it stops every service before exiting), so the parser

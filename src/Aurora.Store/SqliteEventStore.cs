@@ -1,14 +1,15 @@
 using Aurora.Core.Config;
 using Aurora.Core.Events;
 using Aurora.Core.Incidents;
+using Aurora.Core.Resources;
 using Microsoft.Data.Sqlite;
 
 namespace Aurora.Store;
 
-/// The event log and failure memory in `.aurora/state.db` (SQLite, WAL). Appends go to one writer that
-/// commits them in batches (StoreWriter); reads use pooled connections of their own. Behind IEventStore and
-/// IFailureStore, so another backend (PostgreSQL for a fleet) can take its place.
-public sealed class SqliteEventStore : IEventStore, IFailureStore
+/// The event log, failure memory and resource history in `.aurora/state.db` (SQLite, WAL). Appends go to one
+/// writer that commits them in batches (StoreWriter); reads use pooled connections of their own. Behind
+/// IEventStore, IFailureStore and IResourceHistory, so another backend (PostgreSQL for a fleet) can take its place.
+public sealed class SqliteEventStore : IEventStore, IFailureStore, IResourceHistory
 {
     /// At most this many events are committed in one transaction.
     public const int MaxBatchSize = StoreWriter.MaxBatch;
@@ -18,6 +19,7 @@ public sealed class SqliteEventStore : IEventStore, IFailureStore
     private readonly TimeProvider _time;
     private readonly Action<Exception> _onError;
     private readonly HistorySearch _search;
+    private readonly ResourceRetention _resourceRetention;
     private StoreWriter? _writer;
     private SqliteConnection? _writeConnection;
     private long _lastIncident;
@@ -30,6 +32,7 @@ public sealed class SqliteEventStore : IEventStore, IFailureStore
         _time = time;
         _onError = onError ?? (ex => Console.Error.WriteLine($"aurora: state.db: {ex.Message}"));
         _search = new HistorySearch(_connections, time);
+        _resourceRetention = new ResourceRetention(time);
     }
 
     public string Path => _connections.Path;
@@ -48,7 +51,7 @@ public sealed class SqliteEventStore : IEventStore, IFailureStore
         _lastIncident = Math.Max(Scalar(c, "SELECT value FROM meta WHERE key = 'last_incident'"), Scalar(c, "SELECT MAX(id) FROM incidents"));
         var retention = new Retention(_config, _time);
         retention.Load(c, lastSeq);
-        _writer = new StoreWriter(c, lastSeq, retention, onCommitted, _onError, _time);
+        _writer = new StoreWriter(c, lastSeq, retention, _resourceRetention, onCommitted, _onError, _time);
         return lastSeq;
     }
 
@@ -107,6 +110,41 @@ public sealed class SqliteEventStore : IEventStore, IFailureStore
         ct.ThrowIfCancellationRequested();
         return Task.FromResult(_search.Run(query));
     }
+
+    public Task<IncidentRecord?> IncidentAsync(string id, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        if (!IncidentIds.TryParse(id, out var number))
+        {
+            return Task.FromResult<IncidentRecord?>(null);
+        }
+
+        using var c = _connections.OpenReader();
+        using var tx = c.BeginTransaction(deferred: true);
+        return Task.FromResult(IncidentRows.Find(c, tx, number));
+    }
+
+    /// Like Append, the minutes are dropped after DisposeAsync; before Open there is nowhere to put them.
+    public void Append(IReadOnlyList<MinuteSample> minutes)
+    {
+        if (minutes.Count > 0 && _writer is { } writer)
+        {
+            writer.Enqueue(new WriteRequest.Minutes(minutes));
+        }
+        else if (minutes.Count > 0 && !_disposed)
+        {
+            throw new InvalidOperationException("the store is not open");
+        }
+    }
+
+    public Task<IReadOnlyList<MinuteSample>> ReadAsync(string? service, DateTimeOffset since, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        using var c = _connections.OpenReader();
+        return Task.FromResult<IReadOnlyList<MinuteSample>>(MinuteRows.Read(c, service, since));
+    }
+
+    public void Retain(TimeSpan history) => _resourceRetention.History = history;
 
     public async ValueTask DisposeAsync()
     {

@@ -40,6 +40,23 @@ internal static class StoreSchema
             // Seqs and incident numbers are never reused, even when retention has deleted every row.
             "CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID",
         ],
+
+        // 2: the per-minute resource history (monitor.sample_interval), bounded by monitor.history.
+        [
+            """
+            CREATE TABLE resource_minutes(
+                service TEXT NOT NULL,
+                minute  INTEGER NOT NULL,   -- UtcTicks of the minute's start, like events.time
+                cpu_min REAL NOT NULL,      -- % of one core
+                cpu_avg REAL NOT NULL,
+                cpu_max REAL NOT NULL,
+                mem_min INTEGER NOT NULL,   -- RSS of the process tree, bytes
+                mem_avg INTEGER NOT NULL,
+                mem_max INTEGER NOT NULL,
+                PRIMARY KEY(service, minute)) WITHOUT ROWID
+            """,
+            "CREATE INDEX resource_minutes_minute ON resource_minutes(minute)",
+        ],
     ];
 
     public static int Latest => Migrations.Length;

@@ -21,8 +21,10 @@ internal sealed class StoreWriter : IAsyncDisposable
     private readonly Channel<WriteRequest> _queue = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SqliteConnection _connection;
     private readonly EventInserter _inserter;
+    private readonly MinuteInserter _minutes;
     private readonly SqliteCommand _lastSeqCommand;
     private readonly Retention _retention;
+    private readonly ResourceRetention _resourceRetention;
     private readonly Action<IReadOnlyList<AuroraEvent>> _onCommitted;
     private readonly Action<Exception> _onError;
     private readonly TimeProvider _time;
@@ -30,16 +32,18 @@ internal sealed class StoreWriter : IAsyncDisposable
     private long _lastSeq;
     private bool _retentionPending;
 
-    public StoreWriter(SqliteConnection connection, long lastSeq, Retention retention, Action<IReadOnlyList<AuroraEvent>> onCommitted,
-        Action<Exception> onError, TimeProvider time)
+    public StoreWriter(SqliteConnection connection, long lastSeq, Retention retention, ResourceRetention resourceRetention,
+        Action<IReadOnlyList<AuroraEvent>> onCommitted, Action<Exception> onError, TimeProvider time)
     {
         _connection = connection;
         _lastSeq = lastSeq;
         _retention = retention;
+        _resourceRetention = resourceRetention;
         _onCommitted = onCommitted;
         _onError = onError;
         _time = time;
         _inserter = new EventInserter(connection);
+        _minutes = new MinuteInserter(connection);
         _lastSeqCommand = connection.CreateCommand();
         _lastSeqCommand.CommandText =
             "INSERT INTO meta(key, value) VALUES('last_seq', $seq) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
@@ -123,6 +127,9 @@ internal sealed class StoreWriter : IAsyncDisposable
                 case WriteRequest.AddFix fix:
                     IncidentWrites.AddFix(_connection, tx, fix);
                     break;
+                case WriteRequest.Minutes minutes:
+                    _minutes.Insert(minutes.Samples, tx);
+                    break;
             }
         }
 
@@ -151,7 +158,8 @@ internal sealed class StoreWriter : IAsyncDisposable
 
         try
         {
-            _retentionPending = _retention.Run(_connection, _lastSeq, exact);
+            // Both always run: `|`, not `||`.
+            _retentionPending = _retention.Run(_connection, _lastSeq, exact) | _resourceRetention.Run(_connection, exact);
         }
         catch (SqliteException ex)
         {
@@ -164,6 +172,7 @@ internal sealed class StoreWriter : IAsyncDisposable
         _queue.Writer.TryComplete();
         await _loop;
         _inserter.Dispose();
+        _minutes.Dispose();
         _lastSeqCommand.Dispose();
     }
 }

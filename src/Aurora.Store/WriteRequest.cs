@@ -1,5 +1,6 @@
 using Aurora.Core.Events;
 using Aurora.Core.Incidents;
+using Aurora.Core.Resources;
 
 namespace Aurora.Store;
 
@@ -9,6 +10,8 @@ internal abstract record WriteRequest
     public sealed record Append(AuroraEvent Event) : WriteRequest;
 
     public sealed record AddFix(long Incident, FixAttempt Attempt) : WriteRequest;
+
+    public sealed record Minutes(IReadOnlyList<MinuteSample> Samples) : WriteRequest;
 
     /// Completes once everything queued before it is committed.
     public sealed record Flush(TaskCompletionSource Done) : WriteRequest;

@@ -12,7 +12,9 @@ internal sealed class ControlClient : IDisposable
     private readonly HttpClient _http;
     private readonly SocketsHttpHandler _handler;
 
-    public ControlClient(DaemonPaths paths, TimeSpan? timeout = null)
+    /// source: who asks, sent as X-Aurora-Source and put on the events the requests cause (SPEC §5 data.source):
+    /// `cli` for the commands, `ask` for `aurora ask`, `mcp` for the MCP server.
+    public ControlClient(DaemonPaths paths, TimeSpan? timeout = null, string source = "cli")
     {
         Paths = paths;
         var handler = _handler = new SocketsHttpHandler
@@ -35,7 +37,7 @@ internal sealed class ControlClient : IDisposable
         _http = new HttpClient(handler) { BaseAddress = new Uri("http://localhost"), Timeout = timeout ?? TimeSpan.FromMinutes(5) };
 
         // Events a request causes name who asked (SPEC §5 data.source).
-        _http.DefaultRequestHeaders.Add("X-Aurora-Source", "cli");
+        _http.DefaultRequestHeaders.Add("X-Aurora-Source", source);
     }
 
     public DaemonPaths Paths { get; }
@@ -61,6 +63,14 @@ internal sealed class ControlClient : IDisposable
     {
         using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Post, path), ct);
         return (await response.Content.ReadFromJsonAsync(type, ct))!;
+    }
+
+    public async Task<TResponse> PostJsonAsync<TRequest, TResponse>(string path, TRequest body, JsonTypeInfo<TRequest> requestType,
+        JsonTypeInfo<TResponse> responseType, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, requestType) };
+        using var response = await SendAsync(request, ct);
+        return (await response.Content.ReadFromJsonAsync(responseType, ct))!;
     }
 
     /// Sends and turns an API error body into an ApiException with its code and message.

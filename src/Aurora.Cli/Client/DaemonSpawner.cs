@@ -8,13 +8,16 @@ namespace Aurora.Cli.Client;
 /// Starts `aurora daemon` in a session of its own (no terminal), output to .aurora/daemon.log.
 internal static class DaemonSpawner
 {
-    /// profiles: the active profiles, passed on so the daemon remembers them for every reload.
-    public static IRunningProcess Spawn(string configPath, DaemonPaths paths, IReadOnlyList<string>? profiles = null)
+    /// configFiles: every `-f`, in order; the daemon reads them all again at each reload. profiles: the active
+    /// profiles, passed on so the daemon remembers them for every reload.
+    public static IRunningProcess Spawn(IReadOnlyList<string> configFiles, DaemonPaths paths, IReadOnlyList<string>? profiles = null)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find the aurora executable");
-        ImmutableArray<string> argv = Path.GetFileNameWithoutExtension(self) == "dotnet"
-            ? [self, Path.Combine(AppContext.BaseDirectory, "aurora.dll"), "daemon", "-f", configPath, "--log", paths.DaemonLog]
-            : [self, "daemon", "-f", configPath, "--log", paths.DaemonLog];
+        ImmutableArray<string> argv =
+        [
+            .. Path.GetFileNameWithoutExtension(self) == "dotnet" ? [self, Path.Combine(AppContext.BaseDirectory, "aurora.dll")] : new[] { self },
+            "daemon", .. configFiles.SelectMany(f => new[] { "-f", f }), "--log", paths.DaemonLog,
+        ];
         var env = ImmutableDictionary.CreateBuilder<string, string>();
         foreach (DictionaryEntry e in Environment.GetEnvironmentVariables())
         {

@@ -52,6 +52,33 @@ internal sealed class ServiceView
         return true;
     }
 
+    /// A `resource.sample` line (no seq): the CPU and memory of each running service; true when it was one.
+    public bool ApplySample(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        if (!doc.RootElement.TryGetProperty("type", out var type) || type.GetString() != "resource.sample"
+            || !doc.RootElement.TryGetProperty("services", out var services))
+        {
+            return false;
+        }
+
+        foreach (var s in services.EnumerateArray())
+        {
+            var name = s.GetProperty("name").GetString()!;
+            if (_rows.TryGetValue(name, out var row) && s.TryGetProperty("pid", out var pid) && pid.ValueKind == JsonValueKind.Number
+                && pid.GetInt32() == row.Pid)
+            {
+                _rows[name] = row with
+                {
+                    CpuPercent = s.TryGetProperty("cpu_percent", out var cpu) && cpu.ValueKind == JsonValueKind.Number ? cpu.GetDouble() : row.CpuPercent,
+                    MemoryBytes = s.TryGetProperty("memory_bytes", out var mem) && mem.ValueKind == JsonValueKind.Number ? mem.GetInt64() : row.MemoryBytes,
+                };
+            }
+        }
+
+        return true;
+    }
+
     private void Upsert(ServiceDto row)
     {
         if (!_rows.ContainsKey(row.Name))

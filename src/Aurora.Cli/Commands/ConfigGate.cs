@@ -3,18 +3,23 @@ using Aurora.Core.Config;
 
 namespace Aurora.Cli.Commands;
 
-/// Loads the config for `up` and `validate`; prints every problem as file:line:col: key: message.
+/// Loads the config (every `-f`, merged) for the commands that read it; prints every problem as
+/// file:line:col: key: message.
 internal static class ConfigGate
 {
-    public static AuroraConfig? Load(string path, bool printWarnings = true, IReadOnlyList<string>? profiles = null)
+    public static AuroraConfig? Load(IReadOnlyList<string> paths, bool printWarnings = true, IReadOnlyList<string>? profiles = null) =>
+        Read(paths, printWarnings, profiles)?.Config;
+
+    /// The whole result (the merged document too), or null when a file is missing.
+    public static ConfigLoadResult? Read(IReadOnlyList<string> paths, bool printWarnings = true, IReadOnlyList<string>? profiles = null)
     {
-        if (!File.Exists(path))
+        if (paths.FirstOrDefault(p => !File.Exists(p)) is { } missing)
         {
-            Terminal.Error($"{path}: no such file; create aurora.yaml (see README) or pass -f FILE");
+            Terminal.Error($"{missing}: no such file; create aurora.yaml (see README) or pass -f FILE");
             return null;
         }
 
-        var result = ConfigLoader.Load(path, profiles: profiles);
+        var result = ConfigLoader.Load(paths, profiles: profiles);
         foreach (var d in result.Diagnostics.Where(d => printWarnings || !d.IsWarning))
         {
             Console.Error.WriteLine(d.IsWarning ? $"{d} (warning)" : d.ToString());
@@ -23,9 +28,9 @@ internal static class ConfigGate
         if (result.Config is null)
         {
             var errors = result.Diagnostics.Count(d => !d.IsWarning);
-            Console.Error.WriteLine($"aurora: {Path.GetFileName(path)} has {errors} problem{(errors == 1 ? "" : "s")}; nothing was started or changed");
+            Console.Error.WriteLine($"aurora: {ConfigLoader.Describe(paths)} has {errors} problem{(errors == 1 ? "" : "s")}; nothing was started or changed");
         }
 
-        return result.Config;
+        return result;
     }
 }

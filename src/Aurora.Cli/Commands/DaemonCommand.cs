@@ -21,7 +21,7 @@ internal static partial class DaemonCommand
                 RedirectOutput(file.FullName);
             }
 
-            if (ConfigGate.Load(ProjectLocator.ConfigPath(parse), printWarnings: false, ProjectLocator.Profiles(parse)) is not { } config)
+            if (ConfigGate.Load(ProjectLocator.ConfigPaths(parse), printWarnings: false, ProjectLocator.Profiles(parse)) is not { } config)
             {
                 return ExitCodes.Usage;
             }

@@ -14,7 +14,7 @@ internal static class DashboardCommand
         var command = new Command("dashboard", "Print the link to the web dashboard (with its token)");
         CommandRunner.SetAction(command, (parse, _) =>
         {
-            if (ConfigGate.Load(ProjectLocator.ConfigPath(parse), printWarnings: false) is not { } config)
+            if (ConfigGate.Load(ProjectLocator.ConfigPaths(parse), printWarnings: false) is not { } config)
             {
                 return Task.FromResult(ExitCodes.Usage);
             }

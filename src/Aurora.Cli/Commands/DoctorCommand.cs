@@ -21,7 +21,7 @@ internal static class DoctorCommand
         };
         CommandRunner.SetAction(command, (parse, ct) =>
         {
-            var config = ConfigGate.Load(ProjectLocator.ConfigPath(parse), printWarnings: false, ProjectLocator.Profiles(parse));
+            var config = ConfigGate.Load(ProjectLocator.ConfigPaths(parse), printWarnings: false, ProjectLocator.Profiles(parse));
             if (config is null)
             {
                 return Task.FromResult(ExitCodes.Usage);

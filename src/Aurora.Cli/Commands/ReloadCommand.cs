@@ -24,6 +24,7 @@ internal static class ReloadCommand
                 return ExitCodes.Ok;
             }
 
+            WarnOfOtherFiles(parse, result.Files);
             Console.WriteLine(result.Applied ? "aurora: reloaded" : "aurora: dry run, nothing changed; a reload would do:");
             Print("+", "add", result.Added, "32");
             Print("-", "remove", result.Removed, "31");
@@ -78,6 +79,16 @@ internal static class ReloadCommand
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
+        }
+    }
+
+    /// The daemon reads the files it was started with; a different `-f` list here only found the project.
+    private static void WarnOfOtherFiles(ParseResult parse, IReadOnlyList<string>? read)
+    {
+        if (read is { Count: > 0 } && parse.GetValue(CliOptions.Files) is { Length: > 0 } given && !given.Select(f => f.FullName).SequenceEqual(read))
+        {
+            Terminal.Error($"warning: the daemon reads {string.Join(" + ", read)}, the files it was started with, not the -f given here; "
+                + "to change them, `aurora down` and `aurora up` with the new -f list");
         }
     }
 

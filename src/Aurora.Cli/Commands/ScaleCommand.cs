@@ -17,8 +17,8 @@ internal static class ScaleCommand
         {
             using var client = new ControlClient(ProjectLocator.Paths(parse), Timeout.InfiniteTimeSpan);
             var service = parse.GetValue(name)!;
-            var result = await client.PostAsync($"/api/v1/services/{Uri.EscapeDataString(service)}/scale?replicas={parse.GetValue(count)}",
-                AuroraJsonContext.Default.ScaleDto, ct);
+            var result = await client.PostJsonAsync($"/api/v1/services/{Uri.EscapeDataString(service)}/scale", new ScaleRequestDto(parse.GetValue(count)),
+                AuroraJsonContext.Default.ScaleRequestDto, AuroraJsonContext.Default.ScaleDto, ct);
             if (parse.GetValue(CliOptions.Json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(result, AuroraJsonContext.Default.ScaleDto));

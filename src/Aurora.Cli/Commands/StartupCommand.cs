@@ -20,20 +20,20 @@ internal static class StartupCommand
         var command = new Command("startup", "Start this project's stack at boot: a systemd unit (Type=notify)") { user, print, uninstall, force, dir };
         CommandRunner.SetAction(command, (parse, _) =>
         {
-            var configPath = ProjectLocator.ConfigPath(parse);
+            var configPaths = ProjectLocator.ConfigPaths(parse);
             var userUnit = parse.GetValue(user);
             var unitDir = parse.GetValue(dir)?.FullName ?? (userUnit ? SystemdUnit.UserDirectory(Environment.GetEnvironmentVariable) : SystemdUnit.SystemDirectory);
-            var target = new Target(SystemdUnit.NameFor(Path.GetDirectoryName(configPath)!), unitDir, userUnit);
+            var target = new Target(SystemdUnit.NameFor(Path.GetDirectoryName(configPaths[0])!), unitDir, userUnit);
             try
             {
                 return Task.FromResult(parse.GetValue(uninstall)
                     ? Uninstall(target, parse.GetValue(print), parse.GetValue(force))
-                    : Install(configPath, target, parse.GetValue(print), parse.GetValue(force)));
+                    : Install(configPaths, target, parse.GetValue(print), parse.GetValue(force)));
             }
             catch (UnauthorizedAccessException)
             {
                 Terminal.Error($"cannot write {unitDir}: permission denied. A system unit needs root; keep your PATH for the services with");
-                Console.Error.WriteLine($"  sudo env PATH=\"$PATH\" {string.Join(' ', Executable())} startup -f {configPath}{(parse.GetValue(uninstall) ? " --uninstall" : "")}");
+                Console.Error.WriteLine($"  sudo env PATH=\"$PATH\" {string.Join(' ', Executable())} startup {string.Join(' ', configPaths.Select(p => "-f " + p))}{(parse.GetValue(uninstall) ? " --uninstall" : "")}");
                 Console.Error.WriteLine("or make a unit of your own with --user");
                 return Task.FromResult(ExitCodes.Failed);
             }
@@ -46,16 +46,16 @@ internal static class StartupCommand
         return command;
     }
 
-    private static int Install(string configPath, Target target, bool print, bool force)
+    private static int Install(IReadOnlyList<string> configPaths, Target target, bool print, bool force)
     {
-        if (ConfigGate.Load(configPath) is not { } config)
+        if (ConfigGate.Load(configPaths) is not { } config)
         {
             return ExitCodes.Usage;
         }
 
         var owner = FileOwner.Uid(config.ProjectDirectory);
         var runAs = target.UserUnit || owner is null or 0 ? null : FileOwner.UserName(owner.Value);
-        var text = SystemdUnit.Render(new SystemdUnitSpec(config.ProjectDirectory, config.FilePath, Executable(), target.UserUnit, runAs,
+        var text = SystemdUnit.Render(new SystemdUnitSpec(config.ProjectDirectory, config.Files, Executable(), target.UserUnit, runAs,
             Environment.GetEnvironmentVariable("PATH"), SystemdUnit.StopTimeoutFor(config)));
         if (print)
         {

@@ -47,7 +47,7 @@ internal static class StatusCommand
             {
                 lock (view)
                 {
-                    if (m.Event is { } e && view.Apply(e))
+                    if (m.Event is { } e ? view.Apply(e) : view.ApplySample(m.Json))
                     {
                         dirty.Release();
                     }

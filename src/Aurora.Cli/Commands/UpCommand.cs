@@ -19,8 +19,7 @@ internal static class UpCommand
         var command = new Command("up", "Start the daemon and every service") { detach };
         CommandRunner.SetAction(command, async (parse, ct) =>
         {
-            var path = ProjectLocator.ConfigPath(parse);
-            if (ConfigGate.Load(path, profiles: ProjectLocator.Profiles(parse)) is not { } config)
+            if (ConfigGate.Load(ProjectLocator.ConfigPaths(parse), profiles: ProjectLocator.Profiles(parse)) is not { } config)
             {
                 return ExitCodes.Usage;
             }
@@ -47,7 +46,7 @@ internal static class UpCommand
 
     private static async Task<int> ForegroundAsync(AuroraConfig config, CancellationToken ct)
     {
-        Console.WriteLine($"aurora: supervising {config.Services.Length} services from {config.FilePath} (Ctrl-C stops them all)");
+        Console.WriteLine($"aurora: supervising {config.Services.Length} services from {string.Join(" + ", config.Files)} (Ctrl-C stops them all)");
         try
         {
             await DaemonHost.RunAsync(config, (rt, feed) =>
@@ -68,7 +67,7 @@ internal static class UpCommand
 
     private static async Task<int> DetachAsync(AuroraConfig config, DaemonPaths paths, CancellationToken ct)
     {
-        var daemon = DaemonSpawner.Spawn(config.FilePath, paths, config.ActiveProfiles);
+        var daemon = DaemonSpawner.Spawn(config.Files, paths, config.ActiveProfiles);
         using var client = new ControlClient(paths, TimeSpan.FromSeconds(5));
         HealthzDto? health = null;
         async Task<bool> AnswersOrDied()

@@ -9,14 +9,14 @@ internal static class ValidateCommand
         var command = new Command("validate", "Check aurora.yaml and report every problem at once");
         CommandRunner.SetAction(command, (parse, _) =>
         {
-            var path = ProjectLocator.ConfigPath(parse);
-            var config = ConfigGate.Load(path, profiles: ProjectLocator.Profiles(parse));
+            var paths = ProjectLocator.ConfigPaths(parse);
+            var config = ConfigGate.Load(paths, profiles: ProjectLocator.Profiles(parse));
             if (config is null)
             {
                 return Task.FromResult(ExitCodes.Usage);
             }
 
-            Console.WriteLine($"{Path.GetFileName(path)}: ok ({config.Services.Length} service{(config.Services.Length == 1 ? "" : "s")})");
+            Console.WriteLine($"{Aurora.Core.Config.ConfigLoader.Describe(paths)}: ok ({config.Services.Length} service{(config.Services.Length == 1 ? "" : "s")})");
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;

@@ -28,7 +28,8 @@ internal static class StatusTable
             }
 
             group = s.ReplicaOf;
-            var note = string.Join("; ", new[] { s.LastCause, s.Reason, s.StatusText }.Where(x => !string.IsNullOrEmpty(x)));
+            var next = s.NextRunAt is { } run ? $"next run {run.ToLocalTime():yyyy-MM-dd HH:mm:ss}" : null;
+            var note = string.Join("; ", new[] { s.LastCause, s.Reason, s.StatusText, next }.Where(x => !string.IsNullOrEmpty(x)));
             table.AddRow(
                 Markup.Escape(s.ReplicaOf is null ? s.Name : "  " + s.Name),
                 $"[{Colour(s.State)}]{Markup.Escape(s.State)}[/]",

@@ -20,5 +20,11 @@ namespace Aurora.Contracts.V1;
 [JsonSerializable(typeof(HistoryDto))]
 [JsonSerializable(typeof(HealDto))]
 [JsonSerializable(typeof(ScaleDto))]
+[JsonSerializable(typeof(ScaleRequestDto))]
 [JsonSerializable(typeof(DoctorDto))]
+[JsonSerializable(typeof(AskRequestDto))]
+[JsonSerializable(typeof(AskDto))]
+[JsonSerializable(typeof(IncidentDto))]
+[JsonSerializable(typeof(ResourcesDto))]
+[JsonSerializable(typeof(ResourceSampleDto))]
 public sealed partial class AuroraJsonContext : JsonSerializerContext;

@@ -21,8 +21,8 @@ public sealed record EventListDto(IReadOnlyList<EventDto> Events, long LastSeq);
 /// <summary>`GET /api/v1/services/{name}/logs`.</summary>
 public sealed record LogsDto(string Service, IReadOnlyList<string> Lines);
 
-/// <summary>`GET /healthz`.</summary>
-public sealed record HealthzDto(string Status, int Pid, string Project, string Version, long UptimeMs);
+/// <summary>`GET /healthz`. Files: the config files the daemon reads (again at each reload), in merge order.</summary>
+public sealed record HealthzDto(string Status, int Pid, string Project, string Version, long UptimeMs, IReadOnlyList<string>? Files = null);
 
 /// <summary>The answer to `POST /api/v1/shutdown`.</summary>
 public sealed record ShutdownDto(int Stopped, IReadOnlyList<string> Errors);

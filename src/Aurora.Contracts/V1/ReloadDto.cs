@@ -10,7 +10,9 @@ public sealed record ReloadDto(
     IReadOnlyList<string> Unchanged,
     IReadOnlyList<string> NeedsDaemonRestart,
     /// <summary>Top-level sections applied in place (notify, healing, maintenance).</summary>
-    IReadOnlyList<string>? Settings = null);
+    IReadOnlyList<string>? Settings = null,
+    /// <summary>The config files read, in merge order: those the daemon was started with.</summary>
+    IReadOnlyList<string>? Files = null);
 
 /// <summary>A changed service and the config keys that changed.</summary>
 public sealed record ServiceChangeDto(string Service, IReadOnlyList<string> Fields);

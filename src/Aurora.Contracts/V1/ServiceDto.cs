@@ -24,7 +24,9 @@ public sealed record ServiceDto(
     /// <summary>The process said it is ready (`ready:`).</summary>
     bool Ready = false,
     /// <summary>The process's own STATUS= text (`ready: { notify: true }`).</summary>
-    string? StatusText = null);
+    string? StatusText = null,
+    /// <summary>A scheduled service's next run.</summary>
+    DateTimeOffset? NextRunAt = null);
 
 /// <summary>How the last process of a service ended.</summary>
 public sealed record ExitDto(int? Code, string? Signal, bool Success = false);

@@ -14,7 +14,17 @@ public sealed record AuroraConfig(
     ImmutableArray<NotifyConfig> Notify,
     StoreConfig Store)
 {
+    private readonly ImmutableArray<string> _files;
+
     public DoctorConfig Doctor { get; init; } = DoctorConfig.Default;
+
+    /// The config files, absolute, in the order they merge (`-f base.yaml -f dev.yaml`); FilePath is the first.
+    /// A reload reads the same list again.
+    public ImmutableArray<string> Files
+    {
+        get => _files.IsDefaultOrEmpty ? [FilePath] : _files;
+        init => _files = value;
+    }
 
     public ServiceConfig? Find(string name) => Services.FirstOrDefault(s => s.Name == name);
 
@@ -46,9 +56,16 @@ public sealed record BackupRetention(int Keep, TimeSpan MaxAge)
     public static readonly BackupRetention Default = new(20, TimeSpan.FromDays(7));
 }
 
-public sealed record MonitorConfig(TimeSpan SampleInterval, TimeSpan PredictHorizon)
+/// `monitor`: SampleInterval null is `sample_interval: off` (no sampling, no live samples, no minute history);
+/// History bounds how long the 1-minute aggregates are kept in the store.
+public sealed record MonitorConfig(TimeSpan? SampleInterval, TimeSpan PredictHorizon)
 {
+    // Before Default, which reads it: static fields initialise in order.
+    public static readonly TimeSpan DefaultHistory = TimeSpan.FromDays(7);
+
     public static readonly MonitorConfig Default = new(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(15));
+
+    public TimeSpan History { get; init; } = DefaultHistory;
 }
 
 public sealed record TempRule(string Path, TimeSpan OlderThan);

@@ -27,6 +27,12 @@ public sealed record ServiceConfig(
     /// `success_exit_codes:`: exits that are a success (on-failure does not restart them; `completed` holds).
     public ImmutableArray<int> SuccessExitCodes { get; init; } = [0];
 
+    /// `schedule:`: a one-shot run on time (cron or every), instead of starting with the stack.
+    public ScheduleConfig? Schedule { get; init; }
+
+    /// `watch:`: files whose change restarts the service.
+    public WatchConfig? Watch { get; init; }
+
     /// `profiles:`: the service starts only when `up --profile` names one of them (empty: always).
     public ImmutableArray<string> Profiles { get; init; } = [];
 
@@ -46,6 +52,19 @@ public sealed record ServiceConfig(
 
     /// An exit code listed in success_exit_codes (a signal is never a success).
     public bool IsSuccess(Processes.ExitStatus status) => status.ExitCode is { } c && SuccessExitCodes.Contains(c);
+}
+
+/// `schedule: { cron: "*/5 * * * *", timezone: UTC }` or `{ every: 10m }`; AllowOverlap is `overlap: allow` (a run
+/// due while the last one still runs starts when it ends, instead of being skipped). TimeZone null: the host's.
+public sealed record ScheduleConfig(string? Cron, TimeSpan? Every, string? TimeZone, bool AllowOverlap);
+
+/// `watch: { paths: ["src/**/*.py"], ignore: [], debounce: 500ms, cascade: false }`: globs relative to the project.
+public sealed record WatchConfig(ImmutableArray<string> Paths, ImmutableArray<string> Ignore, TimeSpan Debounce, bool Cascade)
+{
+    public bool Equals(WatchConfig? other) => other is not null && Paths.SequenceEqual(other.Paths) && Ignore.SequenceEqual(other.Ignore)
+        && Debounce == other.Debounce && Cascade == other.Cascade;
+
+    public override int GetHashCode() => HashCode.Combine(Paths.Length, Debounce, Cascade);
 }
 
 /// `ready: { log: "REGEX", timeout: 30s }` or `ready: { notify: true, watchdog: 10s, timeout: 30s }`.

@@ -22,6 +22,9 @@ public static class EventTypes
     public const string ServiceRemoved = "service.removed";
     public const string ServiceAdopted = "service.adopted";
     public const string ServiceScaled = "service.scaled";
+    public const string ServiceScheduled = "service.scheduled";
+    public const string WatchChanged = "watch.changed";
+    public const string WatchFailed = "watch.failed";
     public const string ServiceReady = "service.ready";
     public const string IncidentOpened = "incident.opened";
     public const string IncidentDiagnosed = "incident.diagnosed";

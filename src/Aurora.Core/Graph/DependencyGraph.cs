@@ -34,6 +34,30 @@ public sealed class DependencyGraph
 
     public ImmutableArray<string> DependentsOf(string name) => _dependents.GetValueOrDefault(name, []);
 
+    /// Whether `service` depends on any of `on`, directly or through others.
+    public bool DependsTransitively(string service, IReadOnlySet<string> on)
+    {
+        var seen = new HashSet<string>();
+        var stack = new Stack<string>(Dependencies.GetValueOrDefault(service, []));
+        while (stack.TryPop(out var next))
+        {
+            if (on.Contains(next))
+            {
+                return true;
+            }
+
+            if (seen.Add(next))
+            {
+                foreach (var d in Dependencies.GetValueOrDefault(next, []))
+                {
+                    stack.Push(d);
+                }
+            }
+        }
+
+        return false;
+    }
+
 
     private ImmutableArray<string> TopologicalOrder(List<ServiceConfig> services)
     {

@@ -21,4 +21,7 @@ public interface IFailureStore
     void AddFix(string incidentId, string fix, string outcome);
 
     Task<HistoryResult> QueryAsync(HistoryQuery query, CancellationToken ct);
+
+    /// One incident by id ("inc-17"), with how often its signature was seen; null when there is none.
+    Task<IncidentRecord?> IncidentAsync(string id, CancellationToken ct);
 }

@@ -70,6 +70,8 @@ public static class ReloadPlanner
         Check(fields, "install", a.Install.SequenceEqual(b.Install));
         Check(fields, "success_exit_codes", a.SuccessExitCodes.SequenceEqual(b.SuccessExitCodes));
         Check(fields, "profiles", a.Profiles.SequenceEqual(b.Profiles));
+        Check(fields, "schedule", a.Schedule == b.Schedule);
+        Check(fields, "watch", Equals(a.Watch, b.Watch));
         Check(fields, "fixes", a.Fixes.Length == b.Fixes.Length && a.Fixes.Zip(b.Fixes).All(p =>
             p.First.Cause == p.Second.Cause && p.First.Run.SequenceEqual(p.Second.Run)
             && p.First.Touches.SequenceEqual(p.Second.Touches) && p.First.Verify.SequenceEqual(p.Second.Verify)));
@@ -92,6 +94,7 @@ public static class ReloadPlanner
         var fields = ImmutableArray.CreateBuilder<string>();
         Check(fields, "notify", a.Notify.SequenceEqual(b.Notify));
         Check(fields, "healing", a.Healing == b.Healing);
+        Check(fields, "monitor", a.Monitor == b.Monitor);
         Check(fields, "maintenance", a.Maintenance.Disk == b.Maintenance.Disk && a.Maintenance.Temp.SequenceEqual(b.Maintenance.Temp));
         return fields.ToImmutable();
     }

@@ -29,6 +29,9 @@ public sealed record ServiceSnapshot(
     /// The current process's own STATUS= text (`ready: { notify: true }`).
     public string? StatusText { get; init; }
 
+    /// A scheduled service's next run (null for others, and while its schedule is stopped).
+    public DateTimeOffset? NextRunAt { get; init; }
+
     /// For an instance NAME-i of a replicated service: NAME (status and clients group instances by it).
     public string? Group { get; init; }
 

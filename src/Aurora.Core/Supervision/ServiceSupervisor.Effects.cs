@@ -16,6 +16,7 @@ public sealed partial class ServiceSupervisor
     private IDisposable? _healthWatch;
     private CancellationTokenSource? _backoff;
     private CancellationTokenSource? _probe;
+    private CancellationTokenSource? _schedule;
     private NotifyWatch? _notify;
     private readonly Dictionary<Deadline, CancellationTokenSource> _deadlines = [];
 
@@ -65,6 +66,14 @@ public sealed partial class ServiceSupervisor
                 return null;
             case SupervisorEffect.ArmDeadline deadline:
                 ArmDeadline(deadline);
+                return null;
+            case SupervisorEffect.ArmSchedule schedule:
+                ArmSchedule(schedule);
+                return null;
+            case SupervisorEffect.CancelSchedule:
+                _schedule?.Cancel();
+                _schedule?.Dispose();
+                _schedule = null;
                 return null;
             case SupervisorEffect.ProbeAddress probe:
                 StartProbe(probe.Address, probe.Generation);
@@ -189,6 +198,24 @@ public sealed partial class ServiceSupervisor
         {
             Post(new SupervisorInput.WatchdogPing(generation));
         }
+    }
+
+    /// One timer for the next run; a ScheduleDue from a replaced timer is stale (its token is not the newest).
+    private void ArmSchedule(SupervisorEffect.ArmSchedule schedule)
+    {
+        _schedule?.Cancel();
+        _schedule?.Dispose();
+        var cts = _schedule = new CancellationTokenSource();
+        var delay = schedule.At - _ctx.Time.GetUtcNow();
+        _ = Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, _ctx.Time, cts.Token).ContinueWith(
+            t =>
+            {
+                if (!t.IsCanceled)
+                {
+                    Post(new SupervisorInput.ScheduleDue(schedule.Token));
+                }
+            },
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private void ArmDeadline(SupervisorEffect.ArmDeadline deadline)

@@ -52,6 +52,11 @@ public static class SnapshotJson
                 w.WriteNull("last_exit");
             }
 
+            if (s.NextRunAt is { } run)
+            {
+                w.WriteString("next_run_at", run);
+            }
+
             if (s.NextRestartAt is { } at)
             {
                 w.WriteString("next_restart_at", at);

@@ -16,15 +16,18 @@ internal static class ApiRoutes
         IDaemonLifecycle daemon = rt;
         router.Get("/healthz", x => x.JsonAsync(
             new HealthzDto("ok", Environment.ProcessId, daemon.ProjectDirectory, Version,
-                (long)(daemon.Time.GetUtcNow() - daemon.StartedAt).TotalMilliseconds),
+                (long)(daemon.Time.GetUtcNow() - daemon.StartedAt).TotalMilliseconds, rt.Config.Files),
             AuroraJsonContext.Default.HealthzDto));
 
-        ServiceRoutes.Map(router, rt, rt, rt.Time);
+        ServiceRoutes.Map(router, rt, rt, rt.Resources, rt.Time);
         LogRoutes.Map(router, rt);
-        EventRoutes.Map(router, rt.Events, rt.Time);
+        EventRoutes.Map(router, rt.Events, rt.Resources.Feed, rt.Time);
+        ResourceRoutes.Map(router, rt.Resources, rt.Time);
         ReloadRoutes.Map(router, rt.Reloader);
         HistoryRoutes.Map(router, rt.Memory?.Store, rt.Time);
         DoctorRoutes.Map(router, () => rt.Config);
+        IncidentRoutes.Map(router, rt.Memory?.Store);
+        AskRoutes.Map(router, new Asker(rt, rt, rt.Reloader, rt.Memory?.Store, new LoopbackApi(rt.Paths.Socket, Asker.Source), rt.Time));
         router.Post(Prefix + "/shutdown", x => ShutdownAsync(x, daemon, stopDaemon));
         router.Fallback(Prefix, x => x.ErrorAsync(404, "not_found", "no such API route; see SPEC §7"));
     }

@@ -28,7 +28,8 @@ internal static class DtoMapper
         s.Pid is not null ? s.StartedAt : null,
         s.Group,
         s.Ready,
-        s.StatusText);
+        s.StatusText,
+        s.NextRunAt);
 
     public static ServiceDetailDto ToDetail(ServiceDto row, ServiceConfig c, string logFile) => new(
         row,

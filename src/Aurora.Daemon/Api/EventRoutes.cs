@@ -2,12 +2,13 @@ using System.Net.WebSockets;
 using Aurora.Contracts.V1;
 using Aurora.Core.Events;
 using Aurora.Daemon.Http;
+using Aurora.Daemon.Resources;
 
 namespace Aurora.Daemon.Api;
 
 internal static class EventRoutes
 {
-    public static void Map(Router router, EventLog events, TimeProvider time)
+    public static void Map(Router router, EventLog events, SampleFeed samples, TimeProvider time)
     {
         router.Get(ApiRoutes.Prefix + "/events", async x =>
         {
@@ -17,14 +18,19 @@ internal static class EventRoutes
             await x.JsonAsync(new EventListDto(page, events.LastCommittedSeq), AuroraJsonContext.Default.EventListDto);
         });
 
-        router.Any(ApiRoutes.Prefix + "/events/stream", x => StreamAsync(x, events, time));
+        router.Any(ApiRoutes.Prefix + "/events/stream", x => StreamAsync(x, events, samples, time));
     }
 
     /// Replays events after `after`, then follows. A message carries the events at hand, one JSON object per
     /// line (a batch committed together goes out as one message, so a busy stream costs one frame per batch,
     /// not per event). A client that falls too far behind gets {"type":"resync","last_seq":N} and a close; it
     /// reconnects with after=N.
-    private static async Task StreamAsync(HttpExchange x, EventLog log, TimeProvider time)
+    ///
+    /// Resource samples (unless `samples=false`) go out as messages of their own, one line each: whenever the
+    /// feed has one newer than the last this connection sent, at each flush and while waiting for events. Only
+    /// the newest is ever sent, so a connection that is behind skips the ones it missed; one that joins gets
+    /// none older than itself.
+    private static async Task StreamAsync(HttpExchange x, EventLog log, SampleFeed feed, TimeProvider time)
     {
         if (!x.Request.IsWebSocketUpgrade)
         {
@@ -33,6 +39,7 @@ internal static class EventRoutes
         }
 
         var after = x.Request.QueryLong("after") ?? 0;
+        var samples = (x.Request.QueryBool("samples") ?? true) ? new SampleCursor(feed) : null;
         using var socket = await x.AcceptWebSocketAsync();
         if (socket is null)
         {
@@ -59,7 +66,12 @@ internal static class EventRoutes
                         await socket.SendAsync(ready, WebSocketMessageType.Text, true, cts.Token);
                     }
 
+                    await SendSampleAsync(x, socket, samples, cts.Token);
                     await x.UncorkAsync(cts.Token);
+                    if (!next.IsCompleted && samples is not null)
+                    {
+                        next = await WaitSendingSamplesAsync(x, socket, samples, next.AsTask(), cts.Token);
+                    }
                 }
 
                 if (!await next)
@@ -98,6 +110,35 @@ internal static class EventRoutes
 
         await cts.CancelAsync();
         await closing;
+    }
+
+    /// Waits for the next batch of events, sending each newer sample that arrives meanwhile.
+    private static async Task<ValueTask<bool>> WaitSendingSamplesAsync(HttpExchange x, WebSocket socket, SampleCursor samples,
+        Task<bool> next, CancellationToken ct)
+    {
+        while (!next.IsCompleted)
+        {
+            await Task.WhenAny(next, samples.NextAsync());
+            if (await SendSampleAsync(x, socket, samples, ct))
+            {
+                await x.UncorkAsync(ct);
+            }
+        }
+
+        return new ValueTask<bool>(next);
+    }
+
+    /// Sends the newest sample if this connection has not sent it yet (corked, like the events).
+    private static async Task<bool> SendSampleAsync(HttpExchange x, WebSocket socket, SampleCursor? samples, CancellationToken ct)
+    {
+        if (samples?.TakeNewer() is not { } sample)
+        {
+            return false;
+        }
+
+        x.Cork();
+        await socket.SendAsync(sample, WebSocketMessageType.Text, true, ct);
+        return true;
     }
 
     private static async Task WatchForCloseAsync(WebSocket socket, CancellationTokenSource cts)

@@ -1,4 +1,5 @@
 using Aurora.Contracts.V1;
+using Aurora.Core.Config;
 using Aurora.Core.Reload;
 using Aurora.Daemon.Hosting;
 using Aurora.Daemon.Http;
@@ -14,11 +15,11 @@ internal static class ReloadRoutes
             if (outcome.Plan is not { } plan)
             {
                 await x.ErrorAsync(400, "config_invalid",
-                    $"{Path.GetFileName(reloader.ConfigFile)} has {outcome.Errors.Length} problem(s); nothing was changed", outcome.Errors);
+                    $"{ConfigLoader.Describe(reloader.ConfigFiles)} has {outcome.Errors.Length} problem(s); nothing was changed", outcome.Errors);
                 return;
             }
 
-            await x.JsonAsync(ToDto(plan, outcome.Applied), AuroraJsonContext.Default.ReloadDto);
+            await x.JsonAsync(ToDto(plan, outcome.Applied) with { Files = reloader.ConfigFiles }, AuroraJsonContext.Default.ReloadDto);
         });
 
     private static ReloadDto ToDto(ReloadPlan plan, bool applied) => new(

@@ -7,21 +7,20 @@ namespace Aurora.Daemon.Api;
 
 internal static class ServiceRoutes
 {
-    public static void Map(Router router, IServiceReader services, IServiceControl control, TimeProvider time)
+    public static void Map(Router router, IServiceReader services, IServiceControl control, ResourceMonitor resources, TimeProvider time)
     {
-        var usage = new UsageTracker(time);
         const string prefix = ApiRoutes.Prefix + "/services";
 
         // The committed view: exactly the state as of Seq, so a client that follows the stream from Seq sees
-        // every later change once (never one it already has, never a gap).
+        // every change once (never one it already has, never a gap). CPU and memory come from the sampler's
+        // newest sample (see ResourceMonitor.Usage).
         router.Get(prefix, x =>
         {
             var committed = services.Committed;
-            var snapshots = services.Names.Select(committed.Services.GetValueOrDefault).OfType<ServiceSnapshot>().ToList();
-            var groups = snapshots.Where(s => s.Pid is not null).Select(s => s.Pid!.Value).ToHashSet();
-            var sampled = usage.Sample(groups);
             var now = time.GetUtcNow();
-            var rows = snapshots.Select(s => DtoMapper.ToDto(s, now, Usage(sampled, s))).ToList();
+            using var reader = new ProcTreeReader();
+            var rows = services.Names.Select(committed.Services.GetValueOrDefault).OfType<ServiceSnapshot>()
+                .Select(s => Row(s, now, resources.Usage(s, reader))).ToList();
             return x.JsonAsync(new ServiceListDto(committed.Seq, rows), AuroraJsonContext.Default.ServiceListDto);
         });
 
@@ -33,8 +32,7 @@ internal static class ServiceRoutes
                 return NotFound(x, services);
             }
 
-            var sampled = usage.Sample(snap.Pid is { } pid ? new HashSet<int> { pid } : []);
-            var row = DtoMapper.ToDto(snap, time.GetUtcNow(), Usage(sampled, snap));
+            var row = Row(snap, time.GetUtcNow(), resources.Usage(snap));
             return x.JsonAsync(DtoMapper.ToDetail(row, config, services.LogOf(name)!.FilePath), AuroraJsonContext.Default.ServiceDetailDto);
         });
 
@@ -84,23 +82,35 @@ internal static class ServiceRoutes
         });
     }
 
-    /// POST /api/v1/services/{name}/scale?replicas=N: the replica count until the next reload.
+    /// POST /api/v1/services/{name}/scale {"replicas": N} (or ?replicas=N): the replica count until the next reload.
     private static async Task ScaleAsync(HttpExchange x, IServiceControl control, TimeProvider time)
     {
-        if (x.Request.QueryInt("replicas") is not { } replicas)
+        var replicas = x.Request.QueryInt("replicas");
+        if (replicas is null && !x.Request.Body.IsEmpty)
         {
-            await x.ErrorAsync(400, "bad_parameter", "say how many: ?replicas=N");
+            try
+            {
+                replicas = System.Text.Json.JsonSerializer.Deserialize(x.Request.Body.Span, AuroraJsonContext.Default.ScaleRequestDto)?.Replicas;
+            }
+            catch (System.Text.Json.JsonException)
+            {
+            }
+        }
+
+        if (replicas is null)
+        {
+            await x.ErrorAsync(400, "bad_parameter", "say how many: {\"replicas\": N}");
             return;
         }
 
-        var outcome = await control.ScaleAsync(x.Route("name"), replicas, RequestSource.Of(x), x.Aborted);
+        var outcome = await control.ScaleAsync(x.Route("name"), replicas.Value, RequestSource.Of(x), x.Aborted);
         if (outcome.Plan is not { } plan)
         {
             await x.ErrorAsync(400, "scale_refused", outcome.Error!);
             return;
         }
 
-        await x.JsonAsync(new ScaleDto(x.Route("name"), replicas, plan.Added, plan.Removed), AuroraJsonContext.Default.ScaleDto);
+        await x.JsonAsync(new ScaleDto(x.Route("name"), replicas.Value, plan.Added, plan.Removed), AuroraJsonContext.Default.ScaleDto);
     }
 
     /// POST /api/v1/services/{name}/heal: diagnose now, run the fix path, answer with what was tried.
@@ -116,8 +126,8 @@ internal static class ServiceRoutes
             [.. outcome.Fixes.Select(f => new HealFixDto(f.Fix, f.Outcome, f.Detail))]), AuroraJsonContext.Default.HealDto);
     }
 
-    private static (double, long)? Usage(IReadOnlyDictionary<int, (double CpuPercent, long RssBytes)> sampled, ServiceSnapshot s) =>
-        s.Pid is { } pid && sampled.TryGetValue(pid, out var u) ? (u.CpuPercent, u.RssBytes) : null;
+    private static ServiceDto Row(ServiceSnapshot s, DateTimeOffset now, (double? Cpu, long? Memory) usage) =>
+        DtoMapper.ToDto(s, now, null) with { CpuPercent = usage.Cpu, MemoryBytes = usage.Memory };
 
     public static Task NotFound(HttpExchange x, IServiceReader services) => x.ErrorAsync(404, "service_not_found",
         $"no service named '{x.Route("name")}'; services: {string.Join(", ", services.Names)}");

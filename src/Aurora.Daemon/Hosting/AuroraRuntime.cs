@@ -9,10 +9,13 @@ using Aurora.Core.Health;
 using Aurora.Core.Incidents;
 using Aurora.Core.Logs;
 using Aurora.Core.Processes;
+using Aurora.Core.Resources;
 using Aurora.Core.Supervision;
+using Aurora.Core.Watching;
 using Aurora.Daemon.Api;
 using Aurora.Daemon.Incidents;
 using Aurora.Daemon.Notify;
+using Aurora.Daemon.Resources;
 using Aurora.Layout;
 
 namespace Aurora.Daemon.Hosting;
@@ -26,7 +29,10 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
 
     /// failures: the store's failure-memory role (incidents and history), or null for a store that keeps none.
     /// The daemon passes its SQLite store in both roles; a fleet would pass a shared networked store.
-    public AuroraRuntime(AuroraConfig config, DaemonPaths paths, TimeProvider time, IEventStore store, IFailureStore? failures)
+    /// resources: where the per-minute resource history goes; by default the event store when it keeps one
+    /// (SQLite does), else memory.
+    public AuroraRuntime(AuroraConfig config, DaemonPaths paths, TimeProvider time, IEventStore store, IFailureStore? failures,
+        IResourceHistory? resources = null)
     {
         Paths = paths;
         Time = time;
@@ -50,12 +56,18 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
         Memory = failures is not null
             ? new FailureMemory(Events, failures, new RuntimeServiceFacts(() => Orchestrator.Config, Log, States, baseEnv), time) : null;
         Reloader = new Reloader(this);
+        Watches = new WatchRestarts(Orchestrator, Events, time);
+        Resources = new ResourceMonitor(() => Orchestrator.Config.Monitor, States,
+            resources ?? new MemoryResourceHistory(time), time);
     }
 
     /// The config in force (replaced whole by a successful reload).
     public AuroraConfig Config => Orchestrator.Config;
 
     public Reloader Reloader { get; }
+
+    /// The services' `watch:` (a change restarts them).
+    public WatchRestarts Watches { get; }
 
     public DaemonPaths Paths { get; }
 
@@ -81,6 +93,9 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
     /// Incidents and history; null when the daemon was given no failure store.
     public FailureMemory? Memory { get; }
 
+    /// CPU and memory sampling: the live samples, the five-minute ring and the minute history.
+    public ResourceMonitor Resources { get; }
+
     public ServiceLog? Log(string service) => _logs.GetValueOrDefault(service);
 
     private ServiceLog LogOf(ServiceConfig s) =>
@@ -98,7 +113,9 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
 
         Healing.Start(Events.LastCommittedSeq);
         Notifier.Start(BootSeq);
+        Resources.Start();
         await Orchestrator.StartAllAsync();
+        Watches.Apply(Config);
     }
 
     public async Task StopAllAsync()
@@ -161,6 +178,8 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
 
     public async ValueTask DisposeAsync()
     {
+        Watches.Dispose();
+        await Resources.DisposeAsync(); // writes the minute in progress, before the store closes
         await Healing.DisposeAsync();
         await Orchestrator.DisposeAsync();
         await Notifier.DisposeAsync();

@@ -32,7 +32,7 @@ public static partial class DaemonHost
 
         // One SQLite file keeps both the event log and the failure memory: the store plays both roles.
         var store = new SqliteEventStore(paths.StateDb, config.Store, TimeProvider.System);
-        await using var runtime = new AuroraRuntime(config, paths, TimeProvider.System, store, store);
+        await using var runtime = new AuroraRuntime(config, paths, TimeProvider.System, store, store, store);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var stop = () =>
         {

@@ -5,15 +5,16 @@ using Aurora.Core.Reload;
 
 namespace Aurora.Daemon.Hosting;
 
-/// `aurora reload`, SIGHUP and POST /api/v1/reload: re-read the config file, validate all of it, and
-/// only then apply it as a diff. A config with any error changes nothing at all. One reload at a time.
+/// `aurora reload`, SIGHUP and POST /api/v1/reload: re-read the config files the daemon was started with (the
+/// whole `-f` list, merged again), validate all of it, and only then apply it as a diff of the merged result (a
+/// key moved from one file to another changes nothing). A config with any error changes nothing at all. One reload at a time.
 /// Nothing about a reload is persisted but the file itself, so a daemon killed halfway comes back
 /// (`aurora up`) with the file's config whole — never a mix of old and new.
 public sealed partial class Reloader(AuroraRuntime runtime)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public string ConfigFile => runtime.Config.FilePath;
+    public IReadOnlyList<string> ConfigFiles => runtime.Config.Files;
 
     public async Task<ReloadOutcome> ReloadAsync(bool dryRun, CancellationToken ct)
     {
@@ -21,14 +22,14 @@ public sealed partial class Reloader(AuroraRuntime runtime)
         try
         {
             var current = runtime.Config;
-            var loaded = ConfigLoader.Load(current.FilePath, profiles: current.ActiveProfiles);
+            var loaded = ConfigLoader.Load(current.Files, profiles: current.ActiveProfiles);
             if (loaded.Config is not { } next)
             {
                 var errors = loaded.Diagnostics.Where(d => !d.IsWarning).Select(d => d.ToString()).ToImmutableArray();
                 if (!dryRun)
                 {
                     runtime.Events.Publish(EventTypes.ConfigRejected, null,
-                        new EventData().Add("file", current.FilePath).Add("errors", errors).Build());
+                        new EventData().Add("file", current.FilePath).Add("files", current.Files).Add("errors", errors).Build());
                 }
 
                 return new ReloadOutcome(null, errors, Applied: false);
@@ -45,12 +46,13 @@ public sealed partial class Reloader(AuroraRuntime runtime)
 
             // healing and maintenance are read from the config in force at each use; notify has workers.
             runtime.Notifier.Update(next.Notify);
+            runtime.Watches.Apply(next);
             foreach (var change in plan.Updated.Concat(plan.Restarted).Where(c => c.Fields.Contains("logs")))
             {
                 runtime.Log(change.Service)?.Reconfigure(next.Find(change.Service)!.Logs);
             }
 
-            runtime.Events.Publish(EventTypes.ConfigReloaded, null, Describe(plan, current.FilePath).Build());
+            runtime.Events.Publish(EventTypes.ConfigReloaded, null, Describe(plan, current).Build());
             return new ReloadOutcome(plan, [], Applied: true);
         }
         finally
@@ -59,8 +61,9 @@ public sealed partial class Reloader(AuroraRuntime runtime)
         }
     }
 
-    private static EventData Describe(ReloadPlan plan, string file) => new EventData()
-        .Add("file", file)
+    private static EventData Describe(ReloadPlan plan, AuroraConfig config) => new EventData()
+        .Add("file", config.FilePath)
+        .Add("files", config.Files)
         .Add("added", plan.Added)
         .Add("removed", plan.Removed)
         .Add("restarted", plan.Restarted.Select(c => $"{c.Service} ({string.Join(", ", c.Fields)})"))

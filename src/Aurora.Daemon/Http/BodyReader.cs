@@ -1,9 +1,10 @@
+using System.Buffers;
 using System.Text;
 
 namespace Aurora.Daemon.Http;
 
-/// Reads a request's body and drops it (no route takes one), keeping the connection in step for the
-/// next request. Framing is read strictly (RFC 9112 §6): anything two parsers could read two ways
+/// Reads a request's body whole (at most MaxBodyBytes) and hands it to its route (`POST /api/v1/ask` takes
+/// JSON), keeping the connection in step for the next request. Framing is read strictly (RFC 9112 §6): anything two parsers could read two ways
 /// (Transfer-Encoding beside Content-Length, a coding that merely ends in "chunked", a signed length)
 /// is refused and the connection closed.
 internal static class BodyReader
@@ -14,22 +15,30 @@ internal static class BodyReader
     private const int MaxLineBytes = 8 * 1024;
     private static readonly byte[] Continue = "HTTP/1.1 100 Continue\r\n\r\n"u8.ToArray();
 
-    public static async Task DropAsync(ConnectionStream connection, HttpRequest request, CancellationToken ct)
+    public static async Task<ReadOnlyMemory<byte>> ReadAsync(ConnectionStream connection, HttpRequest request, CancellationToken ct)
     {
         var (chunked, length) = Framing(request);
-        if ((chunked || length > 0) && request.HeaderHasToken("Expect", "100-continue"))
+        if (!chunked && length == 0)
+        {
+            return ReadOnlyMemory<byte>.Empty;
+        }
+
+        if (request.HeaderHasToken("Expect", "100-continue"))
         {
             await connection.WriteAsync(Continue, ct);
         }
 
+        var body = new ArrayBufferWriter<byte>((int)Math.Max(length, 256));
         if (chunked)
         {
-            await DropChunkedAsync(connection, ct);
+            await ReadChunkedAsync(connection, body, ct);
         }
         else
         {
-            await SkipAsync(connection, length, ct);
+            await CopyAsync(connection, length, body, ct);
         }
+
+        return body.WrittenMemory;
     }
 
     /// Whether the body is chunked, else its length (0 without either header).
@@ -73,7 +82,7 @@ internal static class BodyReader
         return length;
     }
 
-    private static async Task DropChunkedAsync(ConnectionStream connection, CancellationToken ct)
+    private static async Task ReadChunkedAsync(ConnectionStream connection, ArrayBufferWriter<byte> body, CancellationToken ct)
     {
         long total = 0;
         while (true)
@@ -95,7 +104,7 @@ internal static class BodyReader
                 return;
             }
 
-            await SkipAsync(connection, size, ct);
+            await CopyAsync(connection, size, body, ct);
             if ((await ReadLineAsync(connection, ct)).Length != 0)
             {
                 throw new HttpProtocolException(400, "bad_request", "chunk data longer than its size");
@@ -130,7 +139,7 @@ internal static class BodyReader
     private static HttpProtocolException BodyTooLarge() =>
         new(413, "body_too_large", $"request bodies are limited to {MaxBodyBytes} bytes");
 
-    private static async Task SkipAsync(ConnectionStream connection, long count, CancellationToken ct)
+    private static async Task CopyAsync(ConnectionStream connection, long count, ArrayBufferWriter<byte> body, CancellationToken ct)
     {
         while (count > 0)
         {
@@ -140,6 +149,7 @@ internal static class BodyReader
             }
 
             var take = (int)Math.Min(count, connection.Buffered.Length);
+            body.Write(connection.Buffered[..take]);
             connection.Consume(take);
             count -= take;
         }

@@ -29,7 +29,7 @@ internal sealed class ConnectionLoop(RequestDispatcher dispatcher, OpenConnectio
                     return;
                 }
 
-                await BodyReader.DropAsync(connection.Stream, request, deadline.Token);
+                request.Body = await BodyReader.ReadAsync(connection.Stream, request, deadline.Token);
                 deadline.CancelAfter(Timeout.InfiniteTimeSpan);
                 if (!await ServeRequestAsync(connection, request))
                 {

@@ -28,6 +28,9 @@ internal sealed class HttpRequest
 
     public bool IsHttp10 { get; }
 
+    /// The body as sent (de-chunked), at most BodyReader.MaxBodyBytes; empty when there is none.
+    public ReadOnlyMemory<byte> Body { get; internal set; } = ReadOnlyMemory<byte>.Empty;
+
     public bool IsGetOrHead => Method is "GET" or "HEAD";
 
     public string? Header(string name) => _headers.GetValueOrDefault(name);

@@ -69,7 +69,7 @@ public static class SystemdUnit
     {
         var name = NameFor(spec.ProjectDirectory);
         var run = string.Join(' ', [SystemdSyntax.Executable(spec.Executable[0]), .. spec.Executable.Skip(1).Select(SystemdSyntax.Argument)]);
-        var config = SystemdSyntax.Argument(spec.ConfigPath);
+        var config = string.Join(' ', spec.ConfigFiles.Select(f => "-f " + SystemdSyntax.Argument(f)));
         var lines = new List<string>
         {
             $"{Marker} for {spec.ProjectDirectory}: its stack, at boot.",
@@ -95,8 +95,8 @@ public static class SystemdUnit
             "Type=notify",
             "# The daemon that replaces this one (`aurora daemon restart`) announces itself with MAINPID= from its own pid.",
             "NotifyAccess=all",
-            $"ExecStart={run} daemon -f {config}",
-            $"ExecReload={run} reload -f {config}",
+            $"ExecStart={run} daemon {config}",
+            $"ExecReload={run} reload {config}",
             $"WorkingDirectory={SystemdSyntax.Value(spec.ProjectDirectory)}",
         ]);
         if (spec.RunAs is { } user)

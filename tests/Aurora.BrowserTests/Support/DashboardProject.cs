@@ -51,7 +51,7 @@ internal sealed class DashboardProject : IAsyncDisposable
                 health: { http: "http://127.0.0.1:{{web}}/", interval: 500ms }
                 restart: { policy: always, backoff: { initial: 200ms } }
               worker:
-                command: ["sh", "-c", "i=0; while true; do i=$((i+1)); echo \"worker tick $i\"; sleep 1; done"]
+                command: ["sh", "-c", "i=0; while true; do i=$((i+1)); echo \"worker tick $$i\"; sleep 1; done"]
             {{moreServices}}
             dashboard: { listen: "127.0.0.1:{{project.Port}}" }
             """, ct);

@@ -36,6 +36,10 @@ public sealed class TempProject : IDisposable
         return ConfigLoader.Load(ConfigPath, KnownCommands.Contains, profiles);
     }
 
+    /// Loads the given files of the project (relative paths), merged in order, with only these variables set.
+    public ConfigLoadResult LoadFiles(IReadOnlyDictionary<string, string> environment, params string[] files) =>
+        ConfigLoader.Load([.. files.Select(f => Path.Combine(Directory, f))], KnownCommands.Contains, environment);
+
     /// Loads and returns every diagnostic as the CLI prints it.
     public string[] Problems(string yaml, params string[] profiles) => [.. Load(yaml, profiles).Diagnostics.Select(d => d.ToString())];
 

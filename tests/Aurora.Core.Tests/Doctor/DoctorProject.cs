@@ -40,7 +40,7 @@ public sealed class DoctorProject : IDisposable
     public AuroraConfig Load(string yaml)
     {
         File.WriteAllText(PathOf("aurora.yaml"), yaml);
-        var result = ConfigLoader.Load(PathOf("aurora.yaml"), _ => true);
+        var result = ConfigLoader.Load([PathOf("aurora.yaml")], _ => true, Environment);
         Assert.True(result.Ok, string.Join("\n", result.Diagnostics));
         return result.Config!;
     }

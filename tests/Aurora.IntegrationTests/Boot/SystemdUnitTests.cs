@@ -10,7 +10,7 @@ public sealed class SystemdUnitTests : IDisposable
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("aur-unit-");
 
     private SystemdUnitSpec Spec(string project, bool userUnit = false, string? runAs = null) =>
-        new(project, Path.Combine(project, "aurora.yaml"), [AuroraBinary.Path], userUnit, runAs, "/usr/local/bin:/usr/bin:/bin", TimeSpan.FromSeconds(90));
+        new(project, [Path.Combine(project, "aurora.yaml")], [AuroraBinary.Path], userUnit, runAs, "/usr/local/bin:/usr/bin:/bin", TimeSpan.FromSeconds(90));
 
     private string Write(SystemdUnitSpec spec)
     {
@@ -60,6 +60,17 @@ public sealed class SystemdUnitTests : IDisposable
         ];
         var lines = text.Split('\n');
         Assert.All(expected, line => Assert.Contains(line, lines));
+        await SystemdTools.AssertVerifiesAsync(path, userUnit: false);
+    }
+
+    [Fact]
+    public async Task A_unit_for_several_config_files_passes_every_one_to_the_daemon_and_to_reload_in_order()
+    {
+        var path = Write(Spec("/srv/shop") with { ConfigFiles = ["/srv/shop/aurora.yaml", "/srv/shop/prod.yaml"] });
+        var lines = File.ReadAllText(path).Split('\n');
+
+        Assert.Contains($"ExecStart={AuroraBinary.Path} daemon -f /srv/shop/aurora.yaml -f /srv/shop/prod.yaml", lines);
+        Assert.Contains($"ExecReload={AuroraBinary.Path} reload -f /srv/shop/aurora.yaml -f /srv/shop/prod.yaml", lines);
         await SystemdTools.AssertVerifiesAsync(path, userUnit: false);
     }
 

@@ -48,7 +48,7 @@ public class ReplicaTests
         await using var project = TestProject.Create($$"""
             services:
               web:
-                command: ["sh", "-c", "echo replica $AURORA_REPLICA on {{b}}{replica}; exec python3 -m http.server {{b}}{replica} --bind 127.0.0.1"]
+                command: ["sh", "-c", "echo replica $$AURORA_REPLICA on {{b}}{replica}; exec python3 -m http.server {{b}}{replica} --bind 127.0.0.1"]
                 ports: ["{{b}}{replica}"]
                 health: { tcp: "127.0.0.1:{{b}}{replica}", interval: 200ms }
                 replicas: 3

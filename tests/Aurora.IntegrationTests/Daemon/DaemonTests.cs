@@ -102,7 +102,7 @@ public class DaemonTests
         await using var project = TestProject.Create("""
             services:
               tree:
-                command: ["sh", "-c", "trap '' TERM; sleep 1000 & a=$!; sleep 1000 & b=$!; (setsid sleep 1000 & echo $! > gc.pid); echo ready $$ $a $b $(cat gc.pid); wait"]
+                command: ["sh", "-c", "trap '' TERM; sleep 1000 & a=$!; sleep 1000 & b=$!; (setsid sleep 1000 & echo $! > gc.pid); echo ready $$$$ $$a $$b $(cat gc.pid); wait"]
                 stop: { signal: SIGTERM, timeout: 300ms }
             """);
         await using var daemon = await project.StartDaemonAsync();

@@ -15,9 +15,9 @@ public class ForegroundUpTests
         await using var project = TestProject.Create("""
             services:
               one:
-                command: ["sh", "-c", "echo one $$; exec sleep 1000"]
+                command: ["sh", "-c", "echo one $$$$; exec sleep 1000"]
               two:
-                command: ["sh", "-c", "trap 'echo two got TERM; exit 0' TERM; echo two $$; while :; do sleep 1; done"]
+                command: ["sh", "-c", "trap 'echo two got TERM; exit 0' TERM; echo two $$$$; while :; do sleep 1; done"]
                 depends_on: [one]
             """);
         var lines = new LineChannel();

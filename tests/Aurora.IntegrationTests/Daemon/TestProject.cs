@@ -39,6 +39,9 @@ internal sealed class TestProject : IAsyncDisposable
 
     public void Write(string yaml) => File.WriteAllText(ConfigPath, yaml.Replace("\t", "  "));
 
+    /// Another file of the project (a second config file, a .env).
+    public void WriteFile(string name, string text) => File.WriteAllText(Path.Combine(Dir, name), text.Replace("\t", "  "));
+
     public AuroraConfig LoadConfig()
     {
         var result = ConfigLoader.Load(ConfigPath);
@@ -65,10 +68,13 @@ internal sealed class TestProject : IAsyncDisposable
     }
 
     /// Runs the real `aurora` CLI in this project directory.
-    public async Task<CliResult> Cli(CancellationToken ct, params string[] args)
+    public Task<CliResult> Cli(CancellationToken ct, params string[] args) => CliWith(ImmutableDictionary<string, string>.Empty, ct, args);
+
+    /// Runs the real `aurora` CLI with these variables added to its environment (a daemon it starts inherits them).
+    public async Task<CliResult> CliWith(IReadOnlyDictionary<string, string> variables, CancellationToken ct, params string[] args)
     {
         var output = new CapturingSink();
-        var env = TestChild.BaseEnvironment.SetItem("NO_COLOR", "1");
+        var env = TestChild.BaseEnvironment.SetItem("NO_COLOR", "1").SetItems(variables);
         var process = new PosixProcessLauncher().Start(new ProcessSpec([AuroraBinary.Path, .. args], Dir, env, null, output));
         var status = await process.Exited.WaitAsync(ct).DefaultTimeout(TimeSpan.FromSeconds(60));
         await output.Completed.DefaultTimeout();

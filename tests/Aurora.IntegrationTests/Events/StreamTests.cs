@@ -54,7 +54,12 @@ public class StreamTests
         await foreach (var text in Messages(socket, ct))
         {
             using var doc = JsonDocument.Parse(text);
-            var seq = doc.RootElement.GetProperty("seq").GetInt64();
+            if (!doc.RootElement.TryGetProperty("seq", out var seqValue))
+            {
+                continue; // a resource sample
+            }
+
+            var seq = seqValue.GetInt64();
             seqs.Add(seq);
             if (seq >= until)
             {

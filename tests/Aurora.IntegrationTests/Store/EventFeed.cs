@@ -6,7 +6,7 @@ using Aurora.IntegrationTests.TestSupport;
 
 namespace Aurora.IntegrationTests.Store;
 
-/// Reads the daemon's WebSocket event stream (what a client is told) until a condition holds.
+/// Reads the daemon's WebSocket event stream (what a client is told: its events) until a condition holds.
 internal static class EventFeed
 {
     public static async Task<List<EventDto>> ReadUntilAsync(ControlClient client, long after, Func<List<EventDto>, bool> enough, CancellationToken ct)
@@ -17,7 +17,13 @@ internal static class EventFeed
         var seen = new List<EventDto>();
         await foreach (var line in StreamLines.ReadAsync(socket, ct))
         {
-            seen.Add(JsonSerializer.Deserialize(line, AuroraJsonContext.Default.EventDto)!);
+            // Resource samples travel on the same stream, without a seq: not events.
+            if (JsonSerializer.Deserialize(line, AuroraJsonContext.Default.EventDto) is not { Seq: > 0 } e)
+            {
+                continue;
+            }
+
+            seen.Add(e);
             if (enough(seen))
             {
                 break;

@@ -4,7 +4,7 @@ namespace Aurora.Core.Config.Reading;
 /// later version still loads, but never silently — each one set gets a positioned warning naming it.
 internal static class NotEnforced
 {
-    public const string Monitor = "Aurora does not sample resources or predict failures in this version; the value has no effect";
+    public const string Monitor = "Aurora does not predict failures in this version; the value has no effect";
 
     public const string Memory = "no memory cap is applied in this version; the value only helps recognise an out_of_memory kill";
 

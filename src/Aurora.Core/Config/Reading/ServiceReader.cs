@@ -10,7 +10,7 @@ internal static partial class ServiceReader
     [
         "command", "shell", "cwd", "env", "env_file", "ports", "depends_on", "health", "restart", "stop",
         "limits", "logs", "on_dependency_failure", "install", "fixes", "umask", "ready", "success_exit_codes", "replicas",
-        "profiles",
+        "profiles", "schedule", "watch",
     ];
 
     private static readonly (string, DependencyFailureAction)[] FailureActions =
@@ -67,6 +67,8 @@ internal static partial class ServiceReader
             SuccessExitCodes = InstancesReader.SuccessExitCodes(map),
             Replicas = InstancesReader.Replicas(map),
             Profiles = InstancesReader.Profiles(map),
+            Schedule = ScheduleReader.Read(map),
+            Watch = WatchReader.Read(map),
             PortTemplates = [.. portTemplates.Select(p => p.Template!)],
         };
         return new ParsedService(config, nameNode.Start, map.Has("health"), dependencies, ports) { PortTemplates = portTemplates };

@@ -1,3 +1,5 @@
+using Aurora.Core.Config.Parsing;
+
 namespace Aurora.Core.Config.Reading;
 
 /// The small top-level sections: healing, monitor and store.
@@ -7,7 +9,7 @@ internal static class SettingsReader
 
     public static readonly string[] BackupKeys = ["keep", "max_age"];
 
-    public static readonly string[] MonitorKeys = ["sample_interval", "predict_horizon"];
+    public static readonly string[] MonitorKeys = ["sample_interval", "predict_horizon", "history"];
 
     public static readonly string[] StoreKeys = ["max_events", "max_age"];
 
@@ -40,10 +42,42 @@ internal static class SettingsReader
             return d;
         }
 
-        NotEnforced.Warn(map, NotEnforced.Monitor, MonitorKeys);
+        // Sampling and its history are enforced; forecasts come with a later issue.
+        NotEnforced.Warn(map, NotEnforced.Monitor, "predict_horizon");
         return new MonitorConfig(
-                map.Duration("sample_interval", d.SampleInterval, TimeSpan.FromMilliseconds(100), TimeSpan.MaxValue),
-                map.Duration("predict_horizon", d.PredictHorizon, TimeSpan.FromSeconds(1), TimeSpan.MaxValue));
+                SampleInterval(map, d.SampleInterval),
+                map.Duration("predict_horizon", d.PredictHorizon, TimeSpan.FromSeconds(1), TimeSpan.MaxValue))
+        {
+            History = map.Duration("history", d.History, TimeSpan.FromHours(1), TimeSpan.MaxValue),
+        };
+    }
+
+    /// `sample_interval`: a duration of at least 100ms, or `off` (null).
+    private static TimeSpan? SampleInterval(YamlMap map, TimeSpan? fallback)
+    {
+        if (map.Get("sample_interval") is not { } node)
+        {
+            return fallback;
+        }
+
+        var path = map.PathOf("sample_interval");
+        if (ScalarReader.Text(node, path, map.Bag, "a duration or off") is not { } text)
+        {
+            return fallback;
+        }
+
+        if (text == "off")
+        {
+            return null;
+        }
+
+        if (!DurationParser.TryParse(text, out var value))
+        {
+            map.Bag.Error(node.Start, path, $"{YamlNodes.Quote(text)} is not a duration; use off, or a number with ms, s, m, h or d (e.g. 500ms, 1s)");
+            return fallback;
+        }
+
+        return Range.Check(value, TimeSpan.FromMilliseconds(100), TimeSpan.MaxValue, text, node, path, map.Bag, DurationParser.Format) ?? fallback;
     }
 
     public static StoreConfig Store(YamlMap root)

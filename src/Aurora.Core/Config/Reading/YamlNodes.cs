@@ -8,9 +8,10 @@ internal static class YamlNodes
 {
     /// `key:`, `key: ~` and `key: null` all mean "not set"; a quoted "" does not.
     public static bool IsNull(YamlNode? node) =>
-        node is null ||
-        (node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any } s &&
-         s.Value is null or "" or "~" or "null" or "Null" or "NULL");
+        node is null || (node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any } s && IsNullText(s.Value));
+
+    /// What a plain scalar spells to mean null.
+    public static bool IsNullText(string? text) => text is null or "" or "~" or "null" or "Null" or "NULL";
 
     /// How a wrong value is shown: the scalar itself, quoted, or the kind of collection.
     public static string Describe(YamlNode node) => node switch

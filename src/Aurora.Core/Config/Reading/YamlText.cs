@@ -9,7 +9,8 @@ internal static class YamlText
     /// Deeper than any real config; shallow enough that building the tree can never exhaust a stack.
     public const int MaxDepth = 64;
 
-    public static YamlNode? Load(string text, DiagnosticBag bag)
+    /// file: the text's place among the config files (its marks name it, SourceMarks).
+    public static YamlNode? Load(string text, DiagnosticBag bag, int file = 0)
     {
         var stream = new YamlStream();
         try
@@ -18,7 +19,7 @@ internal static class YamlText
         }
         catch (NestingTooDeepException e)
         {
-            bag.Error(e.Start, "", e.Message);
+            bag.Error(SourceMarks.In(file, e.Start), "", e.Message);
             return null;
         }
         catch (YamlException e)
@@ -28,19 +29,21 @@ internal static class YamlText
             var hint = isTab ? "; indent with spaces, not tabs"
                 : e.Message.StartsWith("Duplicate key", StringComparison.Ordinal) ? "; each key may appear only once in a mapping"
                 : "";
-            bag.Error(at, "", $"invalid YAML: {e.Message.TrimEnd('.')}{hint}");
+            bag.Error(SourceMarks.In(file, at), "", $"invalid YAML: {e.Message.TrimEnd('.')}{hint}");
             return null;
         }
 
         if (stream.Documents.Count == 0 || YamlNodes.IsNull(stream.Documents[0].RootNode))
         {
-            bag.Error(new Mark(0, 1, 1), "", "the file is empty; it needs at least services:, e.g. services: { api: { command: \"python3 app.py\" } }");
+            bag.Error(SourceMarks.In(file, new Mark(0, 1, 1)), "", file == 0
+                ? "the file is empty; it needs at least services:, e.g. services: { api: { command: \"python3 app.py\" } }"
+                : "the file is empty; a file merged over the first needs what it changes, e.g. services: { api: { env: { DEBUG: \"1\" } } }");
             return null;
         }
 
         if (stream.Documents.Count > 1)
         {
-            bag.Error(stream.Documents[1].RootNode.Start, "", "has more than one YAML document (---); put everything in one");
+            bag.Error(SourceMarks.In(file, stream.Documents[1].RootNode.Start), "", "has more than one YAML document (---); put everything in one");
             return null;
         }
 

@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace Aurora.Core.Doctor.Variables;
 
-/// Every `${VAR}` the config file references (SPEC §3) is set, in the environment or in the `.env` beside the
+/// Every `${VAR}` the config files reference (SPEC §3) is set, in the environment or in the `.env` beside the
 /// config: blocking when unset without a default (`${VAR}`, `${VAR:?msg}`), a warning when its default is used.
 /// Reads the raw file, so it sees references wherever they stand (comments aside), before any interpolation.
 internal sealed class VariablesCheck : IDoctorCheck
@@ -23,7 +23,7 @@ internal sealed class VariablesCheck : IDoctorCheck
         var seen = new HashSet<(string?, string)>();
         var counts = new Dictionary<string, int>();
         var findings = new List<DoctorFinding>();
-        foreach (var (service, reference, at) in References(config.FilePath))
+        foreach (var (source, service, reference, at) in config.Files.SelectMany(f => References(f).Select(r => (Path.GetFileName(f), r.Service, r.Reference, r.At))))
         {
             if (service is null ? !all : !wanted.Contains(service))
             {
@@ -37,7 +37,7 @@ internal sealed class VariablesCheck : IDoctorCheck
                 continue;
             }
 
-            var where = $"{file}:{at.Line}:{at.Column}";
+            var where = $"{source}:{at.Line}:{at.Column}";
             findings.Add(reference.HasNoFallback
                 ? DoctorFinding.Blocking(service, Id,
                     $"{where}: ${{{reference.Name}}} is {(value is null ? "not set" : "empty")} and has no default"

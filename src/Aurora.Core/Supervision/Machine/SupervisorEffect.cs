@@ -39,6 +39,11 @@ public abstract record SupervisorEffect
 
     public sealed record CancelBackoff : SupervisorEffect;
 
+    /// ScheduleDue(Token) at At, replacing the schedule timer armed before.
+    public sealed record ArmSchedule(DateTimeOffset At, int Token) : SupervisorEffect;
+
+    public sealed record CancelSchedule : SupervisorEffect;
+
     /// Try to connect to HOST:PORT until it answers (AddressAnswered(Generation)).
     public sealed record ProbeAddress(string Address, int Generation) : SupervisorEffect;
 

@@ -54,6 +54,9 @@ public abstract record SupervisorInput
 
     public sealed record BackoffElapsed(int Generation) : SupervisorInput;
 
+    /// A scheduled run is due (Transitions.Schedule.cs).
+    public sealed record ScheduleDue(int Token) : SupervisorInput;
+
     // Reconfigure (Transitions.Reconfigure.cs): a reload changed this service's config in place.
 
     public sealed record Reconfigure(ServiceConfig Config) : SupervisorInput;

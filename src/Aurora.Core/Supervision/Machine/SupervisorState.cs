@@ -42,6 +42,12 @@ public sealed record SupervisorState
     /// The latest snapshot seen of each dependency, in the order they changed.
     public ImmutableDictionary<string, ServiceSnapshot> Dependencies { get; init; } = ImmutableDictionary<string, ServiceSnapshot>.Empty;
 
+    /// Counts the schedule timers armed: a ScheduleDue that is not the newest is stale.
+    public int ScheduleToken { get; init; }
+
+    /// `schedule.overlap: allow`: a run came due while the last one still ran; it starts when that one ends.
+    public bool RunAgain { get; init; }
+
     /// Counts the watchdog deadlines armed for the current process: a deadline that is not the newest is stale.
     public int WatchdogToken { get; init; }
 

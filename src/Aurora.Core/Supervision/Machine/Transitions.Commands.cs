@@ -14,6 +14,16 @@ public static partial class Transitions
             StopWaiting(d);
         }
 
+        if (d.Config.Schedule is not null && !d.State.HasProcess)
+        {
+            // A scheduled service starts on time; a person starting it runs it now as well.
+            ArmSchedule(d, "scheduled");
+            if (!manual)
+            {
+                return;
+            }
+        }
+
         if (d.State.HasProcess)
         {
             return;
@@ -31,6 +41,12 @@ public static partial class Transitions
         d.State = d.State with { Wanted = keepWanted };
         CancelBackoff(d);
         StopWaiting(d);
+        if (!keepWanted && d.Service.NextRunAt is not null)
+        {
+            // A stopped schedule waits for `aurora start`.
+            d.Do(new SupervisorEffect.CancelSchedule());
+            d.State = d.State with { ScheduleToken = d.State.ScheduleToken + 1, RunAgain = false };
+        }
         if (!d.State.HasProcess)
         {
             if (plan.Then != AfterStop.Launch && (d.Service.State != plan.Final || d.Service.Reason != plan.Reason))
@@ -65,7 +81,14 @@ public static partial class Transitions
 
     private static void PublishHeld(DecisionBuilder d, StopPlan plan)
     {
-        var next = d.Service with { State = plan.Final, Reason = plan.Reason, NextRestartAt = null, LastCause = plan.Cause ?? d.Service.LastCause };
+        var next = d.Service with
+        {
+            State = plan.Final,
+            Reason = plan.Reason,
+            NextRestartAt = null,
+            LastCause = plan.Cause ?? d.Service.LastCause,
+            NextRunAt = d.State.Wanted ? d.Service.NextRunAt : null,
+        };
         switch (plan.Final)
         {
             case ServiceState.Stopped:

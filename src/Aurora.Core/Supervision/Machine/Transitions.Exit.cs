@@ -47,6 +47,7 @@ public static partial class Transitions
         if (d.State.Wanted && gate.Satisfied && done)
         {
             d.Publish(exited with { State = ServiceState.Exited }, EventTypes.ServiceExited, data);
+            RunQueued(d);
             return;
         }
 

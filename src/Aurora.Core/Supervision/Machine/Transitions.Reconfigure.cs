@@ -1,3 +1,4 @@
+using Aurora.Core.Config;
 using Aurora.Core.Events;
 using Aurora.Core.Health;
 
@@ -7,8 +8,22 @@ namespace Aurora.Core.Supervision;
 /// a running process keeps its pid and gets its (possibly new) health check re-armed.
 public static partial class Transitions
 {
-    private static void OnReconfigure(DecisionBuilder d)
+    private static void OnReconfigure(DecisionBuilder d, ServiceConfig before)
     {
+        if (before.Schedule != d.Config.Schedule && d.State.Wanted)
+        {
+            if (d.Config.Schedule is null)
+            {
+                d.Do(new SupervisorEffect.CancelSchedule());
+                d.State = d.State with { ScheduleToken = d.State.ScheduleToken + 1, RunAgain = false };
+                d.Publish(d.Service with { NextRunAt = null }, EventTypes.ServiceScheduled, EventFields.Of(("next_run_at", null), ("why", "schedule removed")));
+            }
+            else
+            {
+                ArmSchedule(d, "reconfigured");
+            }
+        }
+
         if (!d.State.HasProcess || d.State.Stopping is not null)
         {
             return;

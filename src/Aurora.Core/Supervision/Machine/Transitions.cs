@@ -55,11 +55,14 @@ public static partial class Transitions
             case SupervisorInput.AddressAnswered answered when answered.Generation == state.Generation:
                 OnAddressAnswered(d, answered.Address);
                 break;
+            case SupervisorInput.ScheduleDue due when due.Token == state.ScheduleToken && d.Config.Schedule is not null:
+                OnScheduleDue(d);
+                break;
             case SupervisorInput.BackoffElapsed elapsed when elapsed.Generation == state.Generation:
                 OnBackoffElapsed(d);
                 break;
             case SupervisorInput.Reconfigure:
-                OnReconfigure(d);
+                OnReconfigure(d, config);
                 break;
             case SupervisorInput.Diagnosed diagnosed:
                 OnDiagnosed(d, diagnosed.Verdict);

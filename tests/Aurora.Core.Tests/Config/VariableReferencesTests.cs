@@ -1,6 +1,6 @@
-using Aurora.Core.Doctor.Variables;
+using Aurora.Core.Config.Parsing;
 
-namespace Aurora.Core.Tests.Doctor;
+namespace Aurora.Core.Tests.Config;
 
 public sealed class VariableReferencesTests
 {
@@ -13,6 +13,9 @@ public sealed class VariableReferencesTests
     [InlineData("${DEBUG:+--verbose}", "DEBUG Alternate True --verbose 0")]
     [InlineData("$${NOT} and ${YES}", "YES Plain False - 12")]
     [InlineData("${A:-${B}}", "A Default True ${B} 0|B Plain False - 5")]
+    [InlineData("x${A:-y${B:-${C}}}", "A Default True y${B:-${C}} 1|B Default True ${C} 7|C Plain False - 12")]
+    [InlineData("$HOME/bin:$PATH", "HOME Plain False - 0|PATH Plain False - 10")]
+    [InlineData("$$HOME $_x1-y", "_x1 Plain False - 7")]
     public void Finds_each_form_of_reference(string text, string expected)
     {
         var found = VariableReferences.Find(text).Select(r => $"{r.Name} {r.Kind} {r.EmptyCounts} {r.Text ?? "-"} {r.Offset}");
@@ -21,12 +24,19 @@ public sealed class VariableReferencesTests
     }
 
     [Theory]
-    [InlineData("$HOME and $")]
+    [InlineData("cost: 5$ or $")]
+    [InlineData("echo $(umask) $1 $? $! $-")]
     [InlineData("${}")]
     [InlineData("${1A}")]
     [InlineData("${UNCLOSED")]
     [InlineData("${A B}")]
-    public void Ignores_what_is_not_a_braced_reference(string text) => Assert.Empty(VariableReferences.Find(text));
+    public void Ignores_what_is_not_a_reference(string text) => Assert.Empty(VariableReferences.Find(text));
+
+    [Theory]
+    [InlineData("a $$ b ${X} $(c) ${1A} $Y", "Escape 2 2|Reference 7 4|Invalid 17 5|Reference 23 2")]
+    [InlineData("${UNCLOSED and more", "Invalid 0 19")]
+    public void Scans_escapes_references_and_invalid_braces_in_order(string text, string expected) =>
+        Assert.Equal(expected, string.Join("|", VariableReferences.Scan(text).Select(t => $"{t.Kind} {t.Offset} {t.Length}")));
 
     [Fact]
     public void Missing_means_unset_or_for_the_colon_forms_empty()

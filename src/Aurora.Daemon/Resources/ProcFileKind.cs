@@ -1,0 +1,8 @@
+namespace Aurora.Daemon.Resources;
+
+internal enum ProcFileKind : byte
+{
+    Stat,
+    Children,
+    Tasks,
+}
