@@ -135,7 +135,6 @@ public class LiveStreamTests(BrowserFixture browser)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var project = await DashboardProject.StartAsync(ct);
-        Assert.SkipUnless(await project.ServesResourcesAsync(ct), "this daemon has no GET /api/v1/resources: the sampler is not merged yet");
         await using var dashboard = await OpenSettledAsync(project, "worker");
         var memory = dashboard.Page.Locator("#charts figure[data-service='worker'] polyline.mem");
         await Expect(memory).ToHaveAttributeAsync("points", new Regex(@"\S"));

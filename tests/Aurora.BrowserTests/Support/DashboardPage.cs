@@ -26,9 +26,15 @@ internal sealed class DashboardPage(IBrowserContext context, IPage page) : IAsyn
         }
     }
 
-    public static async Task<DashboardPage> OpenAsync(IBrowser browser, string url, int width = 1280, int height = 900)
+    /// `initScript`: run in the page before its own scripts (e.g. to keep hold of its WebSockets).
+    public static async Task<DashboardPage> OpenAsync(IBrowser browser, string url, int width = 1280, int height = 900, string? initScript = null)
     {
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        if (initScript is not null)
+        {
+            await context.AddInitScriptAsync(initScript);
+        }
+
         var page = await context.NewPageAsync();
         var dashboard = new DashboardPage(context, page);
         page.Console += (_, m) =>

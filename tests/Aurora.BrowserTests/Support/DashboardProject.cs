@@ -90,13 +90,6 @@ internal sealed class DashboardProject : IAsyncDisposable
         return doc.RootElement.GetProperty("services").EnumerateArray().First(s => s.GetProperty("name").GetString() == name).Clone();
     }
 
-    /// Whether this daemon samples resources (GET /api/v1/resources exists: the sampler of issue 13 is in).
-    public async Task<bool> ServesResourcesAsync(CancellationToken ct)
-    {
-        using var response = await Http.GetAsync("/api/v1/resources?minutes=1", ct);
-        return response.StatusCode != System.Net.HttpStatusCode.NotFound;
-    }
-
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

@@ -81,7 +81,7 @@ async function connect(first) {
     try {
       const list = first ? first.list : await json("/api/v1/services");
       const receivedAt = first ? first.receivedAt : Date.now();
-      const resources = await readResources();
+      const resources = await json("/api/v1/resources?minutes=5");
       if (!started) {
         return;
       }
@@ -109,18 +109,6 @@ async function connect(first) {
     }
   }
   follow(after);
-}
-
-// GET /api/v1/resources, or null from a daemon that has no sampler (404).
-async function readResources() {
-  try {
-    return await json("/api/v1/resources?minutes=5");
-  } catch (e) {
-    if (e.status === 404) {
-      return null;
-    }
-    throw e;
-  }
 }
 
 function follow(after) {

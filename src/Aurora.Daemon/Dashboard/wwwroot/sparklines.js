@@ -10,15 +10,10 @@ const series = new Map(); // service -> [{t, cpu, mem}], oldest first
 const figures = new Map(); // service -> <figure>
 let newest = 0; // the newest sample's time
 
-// The answer of GET /api/v1/resources, or null when this daemon serves none (it samples on its own stream only
-// once it has a sampler). Replaces what was kept: it is the daemon's own record of the window.
+// The answer of GET /api/v1/resources. Replaces what was kept: it is the daemon's own record of the window.
 export function loadResources(resources) {
   series.clear();
   newest = 0;
-  if (!resources) {
-    note("this daemon serves no resource samples (GET /api/v1/resources is not there)");
-    return;
-  }
   if (resources.interval_ms == null) {
     note("sampling is off (monitor.sample_interval: off)");
     return;
