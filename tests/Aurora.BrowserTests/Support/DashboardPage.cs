@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -80,6 +81,14 @@ internal sealed class DashboardPage(IBrowserContext context, IPage page) : IAsyn
     public ILocator Cell(string service, string column) => Row(service).Locator($"td.{column}");
 
     public async Task<string> PidAsync(string service) => (await Cell(service, "pid").TextContentAsync())!.Trim();
+
+    /// Waits for the next resource.sample line from the stream: the service's memory sparkline gains a point.
+    public async Task NextSampleAsync(string service)
+    {
+        var memory = Page.Locator($"#charts figure[data-service='{service}'] polyline.mem");
+        var points = ((await memory.GetAttributeAsync("points")) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        await Expect(memory).ToHaveAttributeAsync("points", new Regex($@"^(\S+ ){{{points},}}\S+$"));
+    }
 
     public Task ExpectHealthyAsync(string service) => Expect(Cell(service, "state")).ToHaveTextAsync("healthy");
 
