@@ -149,6 +149,7 @@ public class DashboardPageTests(BrowserFixture browser)
             await dashboard.Page.GetByLabel("Service", new() { Exact = true }).SelectOptionAsync("worker");
             await Expect(dashboard.Page.Locator("#log")).ToContainTextAsync("worker tick");
             await Expect(dashboard.Page.Locator("#charts figure[data-service='web'] polyline.mem")).ToHaveAttributeAsync("points", new Regex(@"^\S+ \S+ \S+"));
+
             await Expect(dashboard.Page.Locator("#history-status")).Not.ToBeEmptyAsync();
             await dashboard.ScreenshotAsync(name);
             Assert.Empty(dashboard.ScriptErrors);

@@ -29,10 +29,18 @@ internal sealed class DashboardProject : IAsyncDisposable
     /// A client of the TCP API; it carries the token once the daemon has made one.
     public HttpClient Http { get; }
 
-    public static async Task<DashboardProject> StartAsync(CancellationToken ct)
+    /// `moreServices`: YAML lines added under `services:` (indented by two spaces); `files`: written into the
+    /// project directory first (scripts those services run).
+    public static async Task<DashboardProject> StartAsync(CancellationToken ct, string moreServices = "",
+        IReadOnlyDictionary<string, string>? files = null)
     {
         var dir = Path.Combine(Path.GetTempPath(), "aurb-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(dir);
+        foreach (var (name, text) in files ?? new Dictionary<string, string>())
+        {
+            await File.WriteAllTextAsync(Path.Combine(dir, name), text, ct);
+        }
+
         var project = new DashboardProject(dir, FreePort.Next());
         var web = FreePort.Next();
         await File.WriteAllTextAsync(Path.Combine(dir, "aurora.yaml"), $$"""
@@ -44,6 +52,7 @@ internal sealed class DashboardProject : IAsyncDisposable
                 restart: { policy: always, backoff: { initial: 200ms } }
               worker:
                 command: ["sh", "-c", "i=0; while true; do i=$((i+1)); echo \"worker tick $$i\"; sleep 1; done"]
+            {{moreServices}}
             dashboard: { listen: "127.0.0.1:{{project.Port}}" }
             """, ct);
         try

@@ -18,7 +18,7 @@ export function takeTokenFromUrl() {
 }
 
 export async function api(path, options = {}) {
-  const headers = { Authorization: "Bearer " + session.token, Accept: "application/json", "X-Aurora-Source": "dashboard" };
+  const headers = { Accept: "application/json", ...options.headers, Authorization: "Bearer " + session.token, "X-Aurora-Source": "dashboard" };
   const response = await fetch(path, { ...options, headers, cache: "no-store", credentials: "omit" });
   if (response.status === 401) {
     throw new Unauthorized("token refused");

@@ -3,7 +3,6 @@
 import { TOKEN_KEY, Unauthorized, json, session } from "./api.js";
 import { $ } from "./dom.js";
 import { begin, setConn, stop } from "./live.js";
-import { renderServices } from "./services.js";
 
 export function showLogin(message) {
   stop();
@@ -18,13 +17,14 @@ export function showLogin(message) {
 export async function signIn(candidate) {
   session.token = candidate;
   try {
+    // The list that proves the token is also the first connect's read of the services.
     const list = await json("/api/v1/services");
+    const receivedAt = Date.now();
     sessionStorage.setItem(TOKEN_KEY, session.token);
     $("login").hidden = true;
     $("app").hidden = false;
     $("forget").hidden = false;
-    renderServices(list.services);
-    begin();
+    begin(list, receivedAt);
   } catch (e) {
     sessionStorage.removeItem(TOKEN_KEY);
     showLogin(e instanceof Unauthorized ? "The daemon refused that token." : "Could not reach the daemon: " + e.message);

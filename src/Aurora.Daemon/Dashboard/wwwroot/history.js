@@ -1,30 +1,42 @@
-// History search: past incidents and matching events.
+// History search: past incidents and matching events. A search is a user's request (the form, or typing,
+// debounced); after it, the incidents it shows follow the event stream: incident.updated changes a cause,
+// incident.resolved closes one, fix.verified / fix.rolled_back add a fix, and with no query (the recent
+// incidents) incident.opened adds one. Nothing is fetched again for an event.
 
 import { json } from "./api.js";
 import { handle } from "./auth.js";
 import { $, el } from "./dom.js";
 import { clock } from "./format.js";
-import { showIncident } from "./incident.js";
+import { refreshIncident, showIncident } from "./incident.js";
 import { addEvent } from "./timeline.js";
 
-let searchGeneration = 0;
+const LIMIT = 50;
 
-export async function search(q) {
+let searchGeneration = 0;
+let query = "";
+let shown = []; // the incidents listed, newest first
+let eventCount = 0;
+let asOf = 0; // the last event the listed incidents are known to include
+let inFlight = null; // events that arrived while a search was on its way
+
+// `seq`: the events the answer will include (the list's seq at connect); by default the last one seen.
+export async function search(q, seq = asOf) {
   const status = $("history-status");
-  const incidents = $("incidents");
-  const events = $("history-events");
   status.textContent = q ? `searching for “${q}”…` : "loading recent incidents…";
   // Only the latest search may render: an older answer arriving late must not replace a newer one.
   const generation = ++searchGeneration;
+  inFlight = [];
   let result;
   try {
-    result = await json("/api/v1/history?limit=50&q=" + encodeURIComponent(q));
+    result = await json(`/api/v1/history?limit=${LIMIT}&q=` + encodeURIComponent(q));
   } catch (e) {
     if (handle(e) || generation !== searchGeneration) {
       return;
     }
-    incidents.replaceChildren();
-    events.replaceChildren();
+    inFlight = null;
+    shown = [];
+    $("incidents").replaceChildren();
+    $("history-events").replaceChildren();
     $("history-results").hidden = true;
     status.textContent = e.status === 404 ? "history unavailable: this daemon has no /api/v1/history" : "search failed: " + e.message;
     return;
@@ -32,17 +44,81 @@ export async function search(q) {
   if (generation !== searchGeneration) {
     return;
   }
-  $("history-results").hidden = false;
-  const found = result.incidents || [];
-  incidents.replaceChildren(...found.map(incidentItem));
+  query = q;
+  asOf = seq;
+  shown = result.incidents || [];
+  eventCount = (result.events || []).length;
+  const events = $("history-events");
   events.replaceChildren();
   for (const e of result.events || []) {
     addEvent(events, e, false);
   }
-  if (!found.length) {
+  $("history-results").hidden = false;
+  // Events that raced the answer: those it already holds change nothing the second time.
+  const raced = inFlight;
+  inFlight = null;
+  raced.forEach((e) => apply(e, true));
+  render();
+}
+
+// Every event from the stream, in seq order.
+export function onEvent(e) {
+  if (!/^(incident|fix)\./.test(e.type)) {
+    return;
+  }
+  if (inFlight) {
+    inFlight.push(e);
+  } else if (apply(e, false)) {
+    render();
+  }
+}
+
+function apply(e, raced) {
+  if (e.seq <= asOf) {
+    return false;
+  }
+  asOf = e.seq;
+  const d = e.data || {};
+  const id = e.type.startsWith("fix.") ? d.incident : d.id;
+  const incident = shown.find((i) => i.id === id);
+  if (e.type === "incident.opened") {
+    if (incident || query !== "" || !id) {
+      return false;
+    }
+    shown.unshift({ id, service: e.service, cause: d.cause, opened: d.opened_ms ? new Date(d.opened_ms).toISOString() : e.time, resolved: null, evidence: d.evidence || [], fixes: [] });
+    shown.length = Math.min(shown.length, LIMIT);
+    return true;
+  }
+  if (!incident) {
+    return false;
+  }
+  if (e.type === "incident.updated") {
+    incident.cause = d.cause;
+    incident.evidence = d.evidence || incident.evidence;
+  } else if (e.type === "incident.resolved") {
+    incident.resolved = incident.resolved || e.time;
+  } else if (e.type === "fix.verified" || e.type === "fix.rolled_back") {
+    const outcome = e.type === "fix.verified" ? "verified" : "rolled_back";
+    incident.fixes = incident.fixes || [];
+    if (raced && incident.fixes.some((f) => f.fix === d.fix && f.outcome === outcome)) {
+      return false;
+    }
+    incident.fixes.push({ fix: d.fix, outcome, time: e.time });
+  } else {
+    return false;
+  }
+  refreshIncident(incident);
+  return true;
+}
+
+function render() {
+  const incidents = $("incidents");
+  incidents.replaceChildren(...shown.map(incidentItem));
+  if (!shown.length) {
     incidents.append(el("li", "empty", "no incidents"));
   }
-  status.textContent = `${found.length} incident${found.length === 1 ? "" : "s"}, ${(result.events || []).length} event${(result.events || []).length === 1 ? "" : "s"}` + (q ? ` for “${q}”` : "");
+  const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  $("history-status").textContent = `${plural(shown.length, "incident")}, ${plural(eventCount, "event")}` + (query ? ` for “${query}”` : "");
 }
 
 function incidentItem(inc) {

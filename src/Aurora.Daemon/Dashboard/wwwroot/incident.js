@@ -4,6 +4,20 @@ import { $, el } from "./dom.js";
 import { when } from "./format.js";
 
 export function showIncident(inc) {
+  render(inc);
+  $("incident").hidden = false;
+  $("incident-title").focus();
+}
+
+// The incident changed (from the stream): redraw it if it is the one shown, leaving the focus where it is.
+export function refreshIncident(inc) {
+  if (!$("incident").hidden && $("incident").dataset.incident === inc.id) {
+    render(inc);
+  }
+}
+
+function render(inc) {
+  $("incident").dataset.incident = inc.id;
   const facts = $("incident-facts");
   facts.replaceChildren();
   const fact = (k, v) => facts.append(el("dt", "", k), el("dd", "", v));
@@ -30,6 +44,4 @@ export function showIncident(inc) {
   none.append(el("td", "empty", "no fix was tried"), el("td"));
   $("incident-fixes").tBodies[0].replaceChildren(...(fixes.length ? fixes : [none]));
   $("incident-title").textContent = `Incident ${inc.id}`;
-  $("incident").hidden = false;
-  $("incident-title").focus();
 }

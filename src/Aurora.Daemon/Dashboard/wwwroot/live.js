@@ -1,44 +1,62 @@
-// Live updates: the event WebSocket (reconnecting by itself, resuming after the last event seen), the
-// services poll, and the connection badge in the header.
+// Keeping the page current without polling (SPEC §5). Connecting is one read of GET /api/v1/services (the state
+// as of its seq) and of GET /api/v1/resources (the sparklines' five minutes), then the event WebSocket from that
+// seq: every event's data.service replaces its row, service.removed deletes one, resource.sample lines bring
+// CPU and memory. A lost connection (the daemon restarted) is a new connect, after a backoff; a resync notice
+// resumes the stream after the seq it names. The only timer that repeats redraws uptimes; it fetches nothing.
 
 import { json, session } from "./api.js";
 import { handle } from "./auth.js";
 import { $ } from "./dom.js";
-import { search } from "./history.js";
-import { loadLog } from "./logs.js";
+import * as history from "./history.js";
+import { pauseLog, resumeLog, stopLog } from "./logs.js";
 import { renderServices } from "./services.js";
-import { renderCharts, sample } from "./sparklines.js";
+import { addSample, loadResources, renderCharts } from "./sparklines.js";
 import { MAX_EVENTS, addEvent } from "./timeline.js";
+import { ServiceView } from "./view.js";
 
-const POLL_MS = 2000;
+const RETRY_MIN_MS = 500;
+const RETRY_MAX_MS = 10000;
+const STABLE_MS = 5000; // a stream that lived this long was fine: its loss is retried quickly again
 
-let lastSeq = 0;
-let socket = null;
-let retryMs = 500;
-let retryTimer = null;
-let pollTimer = null;
-let refreshTimer = null;
-let logTimer = null;
-let searchTimer = null;
+const view = new ServiceView();
 let started = false;
-const seen = new Set();
+let socket = null;
+let retryMs = RETRY_MIN_MS;
+let retryTimer = null;
+let resumeAfter = null; // a resync notice's seq: the next stream starts there, without reading the list
+let shownSeq = 0; // the newest event in the timeline
+let searched = false;
+let frame = 0;
+let chartsDirty = false;
+let ticker = null;
+let project = "";
 
-export async function begin() {
+// Signed in: `list` is the GET /api/v1/services that proved the token, read at `receivedAt`.
+export function begin(list, receivedAt) {
   if (started) {
     return;
   }
   started = true;
-  json("/healthz").then((h) => { $("project").textContent = h.project + " · daemon pid " + h.pid; }).catch(handle);
-  pollTimer = setInterval(poll, POLL_MS);
-  poll();
-  search("");
-  connect();
+  shownSeq = 0;
+  searched = false;
+  $("events").replaceChildren();
+  json("/healthz").then((h) => {
+    project = h.project;
+    showDaemon(h.pid);
+  }).catch(handle);
+  ticker = setInterval(schedule, 1000);
+  document.addEventListener("visibilitychange", onVisibility);
+  connect({ list, receivedAt });
 }
 
 export function stop() {
   started = false;
-  clearInterval(pollTimer);
+  clearInterval(ticker);
   clearTimeout(retryTimer);
+  cancelAnimationFrame(frame);
+  frame = 0;
+  document.removeEventListener("visibilitychange", onVisibility);
+  stopLog();
   if (socket) {
     socket.onclose = null;
     socket.close();
@@ -46,42 +64,83 @@ export function stop() {
   }
 }
 
-async function connect() {
+export function setConn(kind, text) {
+  const el = $("conn");
+  el.dataset.conn = kind;
+  el.textContent = text;
+}
+
+async function connect(first) {
   if (!started) {
     return;
   }
   setConn("retry", "connecting…");
-  try {
-    // Where to resume: after the last seq seen. A daemon whose store starts over (an older seq than
-    // ours) would otherwise look silent, so follow its numbering; on first load show the last 200.
-    const head = await json("/api/v1/events?limit=1&after=" + lastSeq);
-    if (head.last_seq < lastSeq) {
-      lastSeq = 0;
-      seen.clear();
+  let after = resumeAfter;
+  resumeAfter = null;
+  if (after == null) {
+    try {
+      const list = first ? first.list : await json("/api/v1/services");
+      const receivedAt = first ? first.receivedAt : Date.now();
+      const resources = await json("/api/v1/resources?minutes=5");
+      if (!started) {
+        return;
+      }
+      if (list.seq < shownSeq) {
+        // A daemon whose store started over numbers from 1 again: follow its numbering.
+        shownSeq = 0;
+        searched = false;
+        $("events").replaceChildren();
+      }
+      view.load(list, receivedAt);
+      loadResources(resources);
+      chartsDirty = true;
+      schedule();
+      // The timeline shows the last events too: they are replayed, and only later ones change a row.
+      after = Math.max(shownSeq, list.seq - MAX_EVENTS, 0);
+      if (!searched) {
+        searched = true;
+        history.search("", list.seq);
+      }
+    } catch (e) {
+      if (!handle(e)) {
+        retryLater();
+      }
+      return;
     }
-    if (lastSeq === 0) {
-      lastSeq = Math.max(0, head.last_seq - MAX_EVENTS);
-    }
-  } catch (e) {
-    if (!handle(e)) {
-      retryLater();
-    }
-    return;
   }
+  follow(after);
+}
+
+function follow(after) {
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
-  const url = `${scheme}//${location.host}/api/v1/events/stream?after=${lastSeq}&token=${encodeURIComponent(session.token)}`;
-  const ws = new WebSocket(url);
+  const ws = new WebSocket(`${scheme}//${location.host}/api/v1/events/stream?after=${after}&token=${encodeURIComponent(session.token)}`);
   socket = ws;
+  let openedAt = 0;
   ws.onopen = () => {
-    retryMs = 500;
+    openedAt = Date.now();
     setConn("live", "live");
-    scheduleRefresh();
+    resumeLog();
   };
   // One JSON object per line: events committed together travel in one message.
-  ws.onmessage = (m) => m.data.split('\n').forEach((line) => line && onEvent(JSON.parse(line)));
+  ws.onmessage = (m) => {
+    for (const line of m.data.split("\n")) {
+      if (line) {
+        onMessage(JSON.parse(line));
+      }
+    }
+    schedule();
+  };
   ws.onclose = () => {
-    if (socket === ws) {
-      socket = null;
+    if (socket !== ws) {
+      return;
+    }
+    socket = null;
+    if (openedAt && Date.now() - openedAt >= STABLE_MS) {
+      retryMs = RETRY_MIN_MS;
+    }
+    if (resumeAfter != null) {
+      connect(null);
+    } else {
       retryLater();
     }
   };
@@ -92,65 +151,61 @@ function retryLater() {
     return;
   }
   const wait = retryMs;
-  retryMs = Math.min(retryMs * 2, 10000);
+  retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
   setConn("retry", `reconnecting in ${Math.round(wait / 100) / 10}s`);
   clearTimeout(retryTimer);
-  retryTimer = setTimeout(connect, wait);
+  retryTimer = setTimeout(() => connect(null), wait);
 }
 
-export function setConn(kind, text) {
-  const el = $("conn");
-  el.dataset.conn = kind;
-  el.textContent = text;
-}
-
-function onEvent(e) {
-  if (e.type === "resync") {
-    lastSeq = e.last_seq; // the socket closes next; reconnecting resumes from here
+function onMessage(m) {
+  if (m.type === "resync") {
+    resumeAfter = m.last_seq; // the stream closes next; the next one resumes here
     return;
   }
-  if (seen.has(e.seq)) {
+  if (m.type === "resource.sample") {
+    view.applySample(m);
+    addSample(m);
+    chartsDirty = true;
     return;
   }
-  seen.add(e.seq);
-  lastSeq = Math.max(lastSeq, e.seq);
-  addEvent($("events"), e, true);
-  if (e.service) {
-    scheduleRefresh();
-    if (e.service === $("log-service").value) {
-      clearTimeout(logTimer);
-      logTimer = setTimeout(loadLog, 300);
-    }
-  }
-  if (e.type.startsWith("incident.") || e.type.startsWith("fix.")) {
-    clearTimeout(searchTimer);
-    searchTimer = setTimeout(() => search($("history-q").value), 500);
-  }
-}
-
-export function scheduleRefresh() {
-  clearTimeout(refreshTimer);
-  refreshTimer = setTimeout(refresh, 120);
-}
-
-async function refresh() {
-  try {
-    const list = await json("/api/v1/services");
-    renderServices(list.services);
-    return list.services;
-  } catch (e) {
-    handle(e);
-    return null;
-  }
-}
-
-async function poll() {
-  const services = await refresh();
-  if (!services) {
+  if (m.seq == null || m.seq <= shownSeq) {
     return;
   }
-  const now = Date.now();
-  sample(services, now);
-  renderCharts(services, now);
-  loadLog();
+  shownSeq = m.seq;
+  addEvent($("events"), m, true);
+  if (view.apply(m) === "added" || m.type === "service.removed") {
+    chartsDirty = true;
+  }
+  if (m.type === "daemon.started" && m.data && m.data.pid) {
+    showDaemon(m.data.pid);
+  }
+  history.onEvent(m);
+}
+
+function showDaemon(pid) {
+  $("project").textContent = (project ? project + " · " : "") + "daemon pid " + pid;
+}
+
+// Changes are drawn once per frame (none while the tab is hidden).
+function schedule() {
+  if (started && !frame) {
+    frame = requestAnimationFrame(draw);
+  }
+}
+
+function draw() {
+  frame = 0;
+  renderServices(view, Date.now());
+  if (chartsDirty) {
+    chartsDirty = false;
+    renderCharts([...view.rows.keys()]);
+  }
+}
+
+function onVisibility() {
+  if (document.hidden) {
+    pauseLog();
+  } else if (socket) {
+    resumeLog();
+  }
 }

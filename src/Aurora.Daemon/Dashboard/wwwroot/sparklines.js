@@ -1,37 +1,90 @@
-// CPU and memory sparklines over the last five minutes, one figure per service.
+// CPU and memory sparklines over the last five minutes, one figure per service: filled at connect from
+// GET /api/v1/resources (the daemon's five-minute ring), then one point per resource.sample line on the stream.
+// Times are the daemon's (the samples' own), so the x axis never depends on the browser's clock.
 
 import { $, el, svgEl } from "./dom.js";
 import { bytes } from "./format.js";
 
 const WINDOW_MS = 5 * 60 * 1000;
-const samples = new Map(); // service -> [{t, cpu, mem}]
+const series = new Map(); // service -> [{t, cpu, mem}], oldest first
+const figures = new Map(); // service -> <figure>
+let newest = 0; // the newest sample's time
 
-// Keeps each service's usage at `now`, dropping samples older than the window.
-export function sample(services, now) {
-  for (const s of services) {
-    const points = samples.get(s.name) || [];
-    points.push({ t: now, cpu: s.cpu_percent, mem: s.memory_bytes });
-    while (points.length && now - points[0].t > WINDOW_MS) {
-      points.shift();
+// The answer of GET /api/v1/resources. Replaces what was kept: it is the daemon's own record of the window.
+export function loadResources(resources) {
+  series.clear();
+  newest = 0;
+  if (resources.interval_ms == null) {
+    note("sampling is off (monitor.sample_interval: off)");
+    return;
+  }
+  note("");
+  for (const s of resources.services || []) {
+    const points = s.samples.map(([t, cpu, mem]) => ({ t, cpu, mem }));
+    series.set(s.name, points);
+    if (points.length) {
+      newest = Math.max(newest, points[points.length - 1].t);
     }
-    samples.set(s.name, points);
   }
 }
 
-export function renderCharts(services, now) {
+// A resource.sample line from the stream.
+export function addSample(sample) {
+  const t = Date.parse(sample.time);
+  if (isNaN(t)) {
+    return;
+  }
+  note("");
+  newest = Math.max(newest, t);
+  for (const s of sample.services || []) {
+    let points = series.get(s.name);
+    if (!points) {
+      points = [];
+      series.set(s.name, points);
+    }
+    // The ring read at connect may already hold the sample the stream sends first.
+    if (!points.length || points[points.length - 1].t < t) {
+      points.push({ t, cpu: s.cpu_percent, mem: s.memory_bytes });
+    }
+    while (points.length && t - points[0].t > WINDOW_MS) {
+      points.shift();
+    }
+  }
+}
+
+function note(message) {
+  const status = $("charts-status");
+  if (status.textContent !== message) {
+    status.textContent = message;
+  }
+}
+
+// One figure per name, in that order; figures of services that are gone are removed (and their samples).
+export function renderCharts(names) {
   const box = $("charts");
-  for (const s of services) {
-    let fig = box.querySelector(`figure[data-service="${CSS.escape(s.name)}"]`);
+  const keep = new Set(names);
+  for (const [name, fig] of figures) {
+    if (!keep.has(name)) {
+      fig.remove();
+      figures.delete(name);
+      series.delete(name);
+    }
+  }
+  names.forEach((name, i) => {
+    let fig = figures.get(name);
     if (!fig) {
       fig = el("figure", "chart");
-      fig.dataset.service = s.name;
-      fig.append(el("figcaption", "", s.name), spark("cpu", "CPU"), spark("mem", "Memory"));
-      box.append(fig);
+      fig.dataset.service = name;
+      fig.append(el("figcaption", "", name), spark("cpu", "CPU"), spark("mem", "Memory"));
+      figures.set(name, fig);
     }
-    const points = samples.get(s.name) || [];
-    draw(fig.querySelector(".spark.cpu-box"), points, now, (p) => p.cpu, (v) => v.toFixed(1) + "%", true);
-    draw(fig.querySelector(".spark.mem-box"), points, now, (p) => p.mem, bytes, false);
-  }
+    if (box.children[i] !== fig) {
+      box.insertBefore(fig, box.children[i] || null);
+    }
+    const points = series.get(name) || [];
+    draw(fig.querySelector(".spark.cpu-box"), points, newest, (p) => p.cpu, (v) => v.toFixed(1) + "%", true);
+    draw(fig.querySelector(".spark.mem-box"), points, newest, (p) => p.mem, bytes, false);
+  });
 }
 
 function spark(kind, label) {
@@ -47,7 +100,8 @@ function spark(kind, label) {
 // CPU is drawn from 0 (to at least 5%); memory around its own range, so a steady line sits mid-box
 // and growth shows. The x axis spans what has been seen so far (at least 20 s), up to 5 minutes.
 function draw(wrap, points, now, pick, format, isPercent) {
-  const known = points.filter((p) => pick(p) != null);
+  // A service without a process gets no new samples: its old ones leave the window by time.
+  const known = points.filter((p) => pick(p) != null && now - p.t <= WINDOW_MS);
   const values = known.map(pick);
   const peak = values.length ? Math.max(...values) : null;
   const low = values.length ? Math.min(...values) : 0;

@@ -7,18 +7,33 @@ export const MAX_EVENTS = 200;
 
 function eventKind(type) {
   if (/failed|exited|unhealthy|rolled_back|incident\.opened|exceeded/.test(type)) return "bad";
-  if (/backoff|degraded|stopping|starting|pending|prediction|diagnosed|fix\.started/.test(type)) return "warn";
-  if (/healthy|started|resolved|verified/.test(type)) return "ok";
+  if (/backoff|degraded|stopping|starting|pending|prediction|diagnosed|incident\.updated|fix\.started/.test(type)) return "warn";
+  if (/healthy|started|resolved|verified|ready/.test(type)) return "ok";
   return "";
 }
+
+// What an event's data says, in a line. Incidents are named by their id (incident.*) and fixes by the incident
+// they act on (fix.*); incident.updated is the tracker changing an open incident's cause, incident.diagnosed
+// the classifier's verdict with its confidence.
+const fields = [
+  ["id", ""], ["incident", "incident"], ["pid", "pid"], ["exit_code", "exit code"], ["signal", "signal"],
+  ["cause", "cause"], ["previous_cause", "was"], ["confidence", "confidence"], ["reason", "reason"], ["fix", "fix"],
+  ["outcome", "outcome"], ["attempt", "attempt"], ["delay_ms", "delay ms"], ["status", "status"],
+  ["summary", ""], ["message", ""], ["detail", ""],
+];
 
 function describe(e) {
   const d = e.data || {};
   const parts = [];
-  for (const key of ["pid", "exit_code", "signal", "cause", "reason", "fix", "outcome", "attempt", "delay_ms", "message", "detail"]) {
-    if (d[key] != null && d[key] !== "") {
-      parts.push(`${key.replace("_", " ")} ${d[key]}`);
+  for (const [key, label] of fields) {
+    let value = d[key];
+    if (value == null || value === "" || typeof value === "object") {
+      continue;
     }
+    if (key === "confidence" && typeof value === "number") {
+      value = value.toFixed(2);
+    }
+    parts.push(label ? `${label} ${value}` : String(value));
   }
   return parts.join(" · ");
 }
