@@ -34,6 +34,9 @@ install_for chromium "browser tests" /usr/bin/chromium
 # The boot tests judge the units `aurora startup` writes with `systemd-analyze verify`, and hear `systemd-notify`
 # (Debian's systemd package; systemd need not be PID 1, nothing of it is started).
 install_for systemd "boot tests" /usr/bin/systemd-analyze /usr/bin/systemd-notify
+# The metrics tests lint GET /metrics with `promtool check metrics` and have a real Prometheus scrape a daemon
+# (Debian's prometheus package; the install starts no server).
+install_for prometheus "metrics tests" /usr/bin/prometheus /usr/bin/promtool
 
 echo "== build"
 if ! dotnet build Aurora.slnx -c Release -nologo -v q -clp:ErrorsOnly > "$log_dir/build.log" 2>&1; then

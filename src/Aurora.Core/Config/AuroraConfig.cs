@@ -18,6 +18,8 @@ public sealed record AuroraConfig(
 
     public DoctorConfig Doctor { get; init; } = DoctorConfig.Default;
 
+    public MetricsConfig Metrics { get; init; } = MetricsConfig.Default;
+
     /// The config files, absolute, in the order they merge (`-f base.yaml -f dev.yaml`); FilePath is the first.
     /// A reload reads the same list again.
     public ImmutableArray<string> Files

@@ -34,6 +34,11 @@ public static partial class ConfigRenderer
                 ("hosts", "[" + string.Join(", ", d.Hosts.Select(Q)) + "]")])).Append('\n');
         }
 
+        if (c.Metrics.Public)
+        {
+            y.Append("metrics: ").Append(Flow([("public", "true")])).Append('\n');
+        }
+
         if (!c.Notify.IsEmpty)
         {
             y.Append("notify:\n");

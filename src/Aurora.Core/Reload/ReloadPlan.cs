@@ -4,7 +4,7 @@ namespace Aurora.Core.Reload;
 
 /// What a reload changes, service by service. Restarted services carry the fields that forced it.
 /// Settings are the top-level sections that changed and apply without a restart (notify, healing,
-/// maintenance); NeedsDaemonRestart those that only a new daemon takes (dashboard, store).
+/// maintenance, metrics); NeedsDaemonRestart those that only a new daemon takes (dashboard, store).
 public sealed record ReloadPlan(
     ImmutableArray<string> Added,
     ImmutableArray<string> Removed,

@@ -95,6 +95,7 @@ public static class ReloadPlanner
         Check(fields, "notify", a.Notify.SequenceEqual(b.Notify));
         Check(fields, "healing", a.Healing == b.Healing);
         Check(fields, "monitor", a.Monitor == b.Monitor);
+        Check(fields, "metrics", a.Metrics == b.Metrics);
         Check(fields, "maintenance", a.Maintenance.Disk == b.Maintenance.Disk && a.Maintenance.Temp.SequenceEqual(b.Maintenance.Temp));
         return fields.ToImmutable();
     }

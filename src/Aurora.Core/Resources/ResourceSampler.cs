@@ -43,6 +43,9 @@ public sealed class ResourceSampler : IAsyncDisposable
         _onError = onError ?? (ex => Console.Error.WriteLine($"aurora: resource sampling: {ex}"));
     }
 
+    /// Each service's CPU seconds as a counter, from the same reads as the samples.
+    public CpuTotals CpuTotals { get; } = new();
+
     /// The last five minutes of samples; null while sampling is off (or before the first tick).
     public ResourceRing? Ring => Volatile.Read(ref _ring);
 
@@ -112,6 +115,7 @@ public sealed class ResourceSampler : IAsyncDisposable
             }
 
             var cpu = _cpu.Percent(s.Name, pid, s.StartTicks, s.StartedAt, usage.CpuTicks, stamp, now, interval, _time);
+            CpuTotals.Add(s.Name, pid, s.StartTicks, usage.CpuTicks);
             _samples.Add(new ServiceSample(s.Name, pid, cpu, usage.RssBytes));
         }
 

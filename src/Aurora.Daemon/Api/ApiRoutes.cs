@@ -1,6 +1,7 @@
 using Aurora.Contracts.V1;
 using Aurora.Daemon.Hosting;
 using Aurora.Daemon.Http;
+using Aurora.Daemon.Metrics;
 
 namespace Aurora.Daemon.Api;
 
@@ -21,7 +22,8 @@ internal static class ApiRoutes
 
         ServiceRoutes.Map(router, rt, rt, rt.Resources, rt.Time);
         LogRoutes.Map(router, rt);
-        EventRoutes.Map(router, rt.Events, rt.Resources.Feed, rt.Time);
+        var streamClients = new StreamClients();
+        EventRoutes.Map(router, rt.Events, rt.Resources.Feed, streamClients, rt.Time);
         ResourceRoutes.Map(router, rt.Resources, rt.Time);
         ReloadRoutes.Map(router, rt.Reloader);
         HistoryRoutes.Map(router, rt.Memory?.Store, rt.Time);
@@ -29,7 +31,20 @@ internal static class ApiRoutes
         IncidentRoutes.Map(router, rt.Memory?.Store);
         AskRoutes.Map(router, new Asker(rt, rt, rt.Reloader, rt.Memory?.Store, new LoopbackApi(rt.Paths.Socket, Asker.Source), rt.Time));
         router.Post(Prefix + "/shutdown", x => ShutdownAsync(x, daemon, stopDaemon));
+        MapMetrics(router, rt, streamClients);
         router.Fallback(Prefix, x => x.ErrorAsync(404, "not_found", "no such API route; see SPEC §7"));
+    }
+
+    /// The counters follow the stream from this daemon's boot seq until the event log is disposed with the
+    /// runtime, which ends every watcher.
+    private static void MapMetrics(Router router, AuroraRuntime rt, StreamClients streamClients)
+    {
+        var counters = new EventCounters();
+        _ = counters.FollowAsync(rt.Events, rt.BootSeq, CancellationToken.None);
+        var sources = new MetricsSources(() => rt.States.All.Values, () => rt.Config, () => rt.Resources.Ring, rt.Resources.CpuTotals,
+            () => rt.Memory?.Tracker.Open ?? [], counters, () => rt.Events.LastCommittedSeq - rt.BootSeq, streamClients,
+            rt.Paths.StateDb, rt.StartedAt);
+        MetricsRoutes.Map(router, new DaemonMetrics(sources), () => rt.Config.Metrics.Public);
     }
 
     public static string Version { get; } =

@@ -2,13 +2,14 @@ using System.Net.WebSockets;
 using Aurora.Contracts.V1;
 using Aurora.Core.Events;
 using Aurora.Daemon.Http;
+using Aurora.Daemon.Metrics;
 using Aurora.Daemon.Resources;
 
 namespace Aurora.Daemon.Api;
 
 internal static class EventRoutes
 {
-    public static void Map(Router router, EventLog events, SampleFeed samples, TimeProvider time)
+    public static void Map(Router router, EventLog events, SampleFeed samples, StreamClients clients, TimeProvider time)
     {
         router.Get(ApiRoutes.Prefix + "/events", async x =>
         {
@@ -18,7 +19,7 @@ internal static class EventRoutes
             await x.JsonAsync(new EventListDto(page, events.LastCommittedSeq), AuroraJsonContext.Default.EventListDto);
         });
 
-        router.Any(ApiRoutes.Prefix + "/events/stream", x => StreamAsync(x, events, samples, time));
+        router.Any(ApiRoutes.Prefix + "/events/stream", x => StreamAsync(x, events, samples, clients, time));
     }
 
     /// Replays events after `after`, then follows. A message carries the events at hand, one JSON object per
@@ -30,7 +31,7 @@ internal static class EventRoutes
     /// feed has one newer than the last this connection sent, at each flush and while waiting for events. Only
     /// the newest is ever sent, so a connection that is behind skips the ones it missed; one that joins gets
     /// none older than itself.
-    private static async Task StreamAsync(HttpExchange x, EventLog log, SampleFeed feed, TimeProvider time)
+    private static async Task StreamAsync(HttpExchange x, EventLog log, SampleFeed feed, StreamClients clients, TimeProvider time)
     {
         if (!x.Request.IsWebSocketUpgrade)
         {
@@ -45,6 +46,8 @@ internal static class EventRoutes
         {
             return;
         }
+
+        using var connected = clients.Connect();
 
         // Ends with the daemon too (Aborted): a stream left open would hold up shutdown.
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(x.Aborted);

@@ -24,7 +24,7 @@ internal static class DashboardEndpoint
         }
 
         DashboardAssets.Map(router);
-        return new DashboardGuard(dashboard, TokenFile.Ensure(paths));
+        return new DashboardGuard(dashboard, TokenFile.Ensure(paths), router);
     }
 
     private static IEnumerable<IPAddress> Addresses(DashboardConfig dashboard)

@@ -8,14 +8,20 @@ namespace Aurora.Daemon.Dashboard;
 
 /// Guards requests that arrive on the TCP listener; the unix socket is left alone (its 0600 mode is the
 /// guard). Every request must name an accepted Host (DashboardHosts: DNS rebinding). Only the
-/// dashboard's own assets are public: they hold no data until the page has the token. Everything else
+/// dashboard's own assets are public: they hold no data until the page has the token; and, on a loopback
+/// listener only, the routes the router marks public (GET /metrics with `metrics.public`). Everything else
 /// needs `Authorization: Bearer TOKEN` (a WebSocket may pass `?token=`, since browsers cannot set headers
 /// on one). There is no cookie, so a foreign page cannot ride on a session (no CSRF), and a WebSocket
 /// upgrade from a foreign Origin is refused outright.
-internal sealed class DashboardGuard(DashboardConfig dashboard, string token)
+internal sealed class DashboardGuard(DashboardConfig dashboard, string token, Router? router = null)
 {
     private readonly byte[] _token = Encoding.ASCII.GetBytes(token);
     private readonly DashboardHosts _hosts = new(dashboard);
+
+    // The config refuses metrics.public beside a listener that is not loopback; a reload cannot move the
+    // listener (that takes a daemon restart), so this guards the listener actually bound.
+    private readonly bool _loopback = dashboard.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(dashboard.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
     /// False when the request was refused (and answered) here.
     public async Task<bool> AdmitAsync(HttpExchange x)
@@ -29,7 +35,7 @@ internal sealed class DashboardGuard(DashboardConfig dashboard, string token)
             return false;
         }
 
-        if (DashboardAssets.IsAsset(x.Request))
+        if (DashboardAssets.IsAsset(x.Request) || (_loopback && router?.IsPublic(x.Request) == true))
         {
             return true;
         }

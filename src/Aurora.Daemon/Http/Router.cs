@@ -9,6 +9,7 @@ internal sealed class Router
 {
     private readonly List<(string? Method, string[] Segments, RequestHandler Handler)> _routes = [];
     private readonly List<(string Prefix, RequestHandler Handler)> _fallbacks = [];
+    private readonly List<(string[] Segments, Func<bool> When)> _public = [];
 
     public void Get(string template, RequestHandler handler) => Add("GET", template, handler);
 
@@ -18,6 +19,30 @@ internal sealed class Router
     public void Any(string template, RequestHandler handler) => Add(null, template, handler);
 
     public void Fallback(string prefix, RequestHandler handler) => _fallbacks.Add((prefix, handler));
+
+    /// Lets GET (and HEAD) of a route through the TCP guard without the token while `when` holds; the guard
+    /// asks at every request (so a reload applies at once) and honours it only on a loopback listener.
+    public void Public(string template, Func<bool> when) =>
+        _public.Add((template.Split('/', StringSplitOptions.RemoveEmptyEntries), when));
+
+    public bool IsPublic(HttpRequest request)
+    {
+        if (!request.IsGetOrHead || _public.Count == 0)
+        {
+            return false;
+        }
+
+        var segments = request.RawPath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var (template, when) in _public)
+        {
+            if (Matches(template, segments, values: null) && when())
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// The handler for this exchange, with its route values filled in; null when nothing matches.
     public RequestHandler? Match(HttpExchange exchange, out bool wrongMethod)

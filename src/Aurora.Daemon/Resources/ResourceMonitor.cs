@@ -22,6 +22,9 @@ public sealed class ResourceMonitor : IAsyncDisposable
     /// The 1-minute aggregates (forecasts and insights read them).
     public IResourceHistory History { get; }
 
+    /// Each service's CPU seconds as a counter (GET /metrics).
+    public CpuTotals CpuTotals => _sampler.CpuTotals;
+
     /// The last five minutes at full resolution; null while sampling is off.
     public ResourceRing? Ring => _sampler.Ring;
 

@@ -57,6 +57,6 @@ public sealed class NestingAndSizeLimitTests : IDisposable
 
         var problems = _project.Problems($"services:\n  api:\n    command: python3\n    env: {{ A: \"1\" }}\nx-deep: {deep}\n");
 
-        Assert.Equal(["aurora.yaml:5:1: x-deep: unknown key \"x-deep\"; allowed here: version, services, healing, monitor, maintenance, dashboard, notify, store, doctor"], problems);
+        Assert.Equal(["aurora.yaml:5:1: x-deep: unknown key \"x-deep\"; allowed here: version, services, healing, monitor, maintenance, dashboard, metrics, notify, store, doctor"], problems);
     }
 }

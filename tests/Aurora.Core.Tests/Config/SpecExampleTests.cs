@@ -49,6 +49,7 @@ public sealed class SpecExampleTests : IDisposable
           temp: [{ path: ./tmp, older_than: 1d }]
           disk: { path: ., min_free: 1GiB }
         dashboard: { listen: "127.0.0.1:7070" }           # off when absent; loopback unless allow_remote: true
+        metrics: { public: false }                        # true: /metrics without token on a loopback dashboard listener
         notify: [{ webhook: "http://127.0.0.1:9000/hook", events: [incident.opened, fix.rolled_back, prediction] }]
         """;
 
@@ -107,6 +108,7 @@ public sealed class SpecExampleTests : IDisposable
         Assert.Equal(Path.Combine(_project.Directory, "tmp"), Assert.Single(config.Maintenance.Temp).Path);
         Assert.Equal(new DiskRule(_project.Directory, 1L << 30), config.Maintenance.Disk);
         Assert.Equal(new DashboardConfig("127.0.0.1", 7070, false, []), config.Dashboard);
+        Assert.Equal(MetricsConfig.Default, config.Metrics);
         var notify = Assert.Single(config.Notify);
         Assert.Equal(["incident.opened", "fix.rolled_back", "prediction"], notify.Events);
         Assert.Equal(StoreConfig.Default, config.Store);

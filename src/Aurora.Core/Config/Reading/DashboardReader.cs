@@ -69,7 +69,7 @@ internal static class DashboardReader
             label.Length is > 0 and <= 63 && label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') &&
             label[0] != '-' && label[^1] != '-'));
 
-    private static bool IsLoopback(string host) =>
+    public static bool IsLoopback(string host) =>
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ||
         (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
 }

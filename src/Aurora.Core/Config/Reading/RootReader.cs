@@ -9,7 +9,7 @@ namespace Aurora.Core.Config.Reading;
 internal static class RootReader
 {
     public static readonly string[] Keys =
-        ["version", "services", "healing", "monitor", "maintenance", "dashboard", "notify", "store", "doctor"];
+        ["version", "services", "healing", "monitor", "maintenance", "dashboard", "metrics", "notify", "store", "doctor"];
 
     public static AuroraConfig? Read(YamlNode node, string filePath, ReadContext ctx)
     {
@@ -26,6 +26,7 @@ internal static class RootReader
         var services = ReadServices(root, ctx);
         ConfigValidator.Validate(services, ctx.Bag, ctx.ActiveProfiles);
         var declared = services.Select(s => s.Config).ToImmutableArray();
+        var dashboard = DashboardReader.Read(root);
         return new AuroraConfig(
             filePath,
             ctx.ProjectDirectory,
@@ -33,10 +34,10 @@ internal static class RootReader
             SettingsReader.Healing(root),
             SettingsReader.Monitor(root),
             MaintenanceReader.Read(root, ctx),
-            DashboardReader.Read(root),
+            dashboard,
             NotifyReader.Read(root),
             SettingsReader.Store(root))
-        { Doctor = DoctorReader.Read(root, ctx), Declared = declared, ActiveProfiles = ctx.ActiveProfiles };
+        { Doctor = DoctorReader.Read(root, ctx), Metrics = MetricsReader.Read(root, dashboard), Declared = declared, ActiveProfiles = ctx.ActiveProfiles };
     }
 
     private static ImmutableArray<ParsedService> ReadServices(YamlMap root, ReadContext ctx)
