@@ -45,7 +45,7 @@ public sealed class StartPeriodAnalyser : IInsightAnalyser
         var evidence = new List<string>();
         if (late.Count > 0)
         {
-            evidence.Add($"{late.Count} of its last {starts.Count} starts became healthy after {InsightValues.Seconds(late[0], late[^1])} (start_period {current})");
+            evidence.Add($"{late.Count} of its last {starts.Count} starts became healthy after {InsightValues.Seconds(late[0], late[^1])}");
         }
 
         if (killed.Count > 0)
