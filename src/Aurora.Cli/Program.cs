@@ -26,6 +26,7 @@ public static class Program
             ValidateCommand.Create(),
             ConfigCommand.Create(),
             DoctorCommand.Create(),
+            InsightsCommand.Create(),
             DashboardCommand.Create(),
             StartupCommand.Create(),
             DaemonCommand.Create(),

@@ -22,6 +22,8 @@ namespace Aurora.Contracts.V1;
 [JsonSerializable(typeof(ScaleDto))]
 [JsonSerializable(typeof(ScaleRequestDto))]
 [JsonSerializable(typeof(DoctorDto))]
+[JsonSerializable(typeof(InsightsDto))]
+[JsonSerializable(typeof(InsightApplyDto))]
 [JsonSerializable(typeof(AskRequestDto))]
 [JsonSerializable(typeof(AskDto))]
 [JsonSerializable(typeof(IncidentDto))]

@@ -34,6 +34,8 @@ public static class EventTypes
     public const string FixVerified = "fix.verified";
     public const string FixRolledBack = "fix.rolled_back";
     public const string FixSkipped = "fix.skipped";
+    public const string InsightApplied = "insight.applied";
+    public const string InsightRolledBack = "insight.rolled_back";
     public const string ResourceExceeded = "resource.exceeded";
     public const string Prediction = "prediction";
     public const string PredictionResolved = "prediction.resolved";

@@ -28,15 +28,22 @@ public sealed class FixTransaction
 
     public string BackupDirectory { get; }
 
-    public static FixTransaction Begin(string backupsDirectory, string fixId, IFix fix, FixContext context, TimeProvider time)
+    public static FixTransaction Begin(string backupsDirectory, string fixId, IFix fix, FixContext context, TimeProvider time) =>
+        Begin(backupsDirectory, fixId, new FixManifest(fixId, fix.Name, context.Service.Name, fix.Cause, FixManifest.Pending, []),
+            fix.Touches(context), context.ProjectDirectory, time);
+
+    /// The same transaction for a change that is not a healer's fix (an applied insight edits a config file):
+    /// `begun` names it (its entries are filled in here), `touches` are the paths it may change.
+    public static FixTransaction Begin(string backupsDirectory, string fixId, FixManifest begun, IEnumerable<string> touches,
+        string projectDirectory, TimeProvider time)
     {
-        var scope = new ProjectScope(context.ProjectDirectory);
+        var scope = new ProjectScope(projectDirectory);
         var backup = Path.Combine(backupsDirectory, fixId);
         Directory.CreateDirectory(backup);
         try
         {
-            var entries = FixSnapshot.Take(scope, fix.Touches(context), backup);
-            var manifest = new FixManifest(fixId, fix.Name, context.Service.Name, fix.Cause, FixManifest.Pending, entries);
+            var entries = FixSnapshot.Take(scope, touches, backup);
+            var manifest = begun with { FixId = fixId, State = FixManifest.Pending, Entries = entries };
             manifest.Write(Path.Combine(backup, ManifestName));
             File.Create(Path.Combine(backup, PendingMarker)).Dispose();
             return new FixTransaction(scope, backup, manifest, time);

@@ -1,4 +1,5 @@
 using Aurora.Contracts.V1;
+using Aurora.Core.Insights;
 using Aurora.Daemon.Hosting;
 using Aurora.Daemon.Http;
 using Aurora.Daemon.Metrics;
@@ -28,6 +29,10 @@ internal static class ApiRoutes
         ReloadRoutes.Map(router, rt.Reloader);
         HistoryRoutes.Map(router, rt.Memory?.Store, rt.Time);
         DoctorRoutes.Map(router, () => rt.Config);
+        InsightRoutes.Map(router, new InsightSource(rt.Events.Store, () => rt.Events.LastCommittedSeq, rt.Memory?.Store, rt.Resources.History, rt.Time),
+            new InsightApplier(new InsightApplySetup(rt.Events, rt.States, rt.Time, rt.Paths.ProjectDirectory, rt.Paths.Backups, ct => ReloadForInsightAsync(rt, ct),
+                name => rt.Orchestrator.Find(name)?.StartAsync(manual: true, InsightApplier.Source) ?? Task.CompletedTask)),
+            () => rt.Config);
         IncidentRoutes.Map(router, rt.Memory?.Store);
         AskRoutes.Map(router, new Asker(rt, rt, rt.Reloader, rt.Memory?.Store, new LoopbackApi(rt.Paths.Socket, Asker.Source), rt.Time));
         router.Post(Prefix + "/shutdown", x => ShutdownAsync(x, daemon, stopDaemon));
@@ -49,6 +54,12 @@ internal static class ApiRoutes
 
     public static string Version { get; } =
         typeof(ApiRoutes).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    private static async Task<InsightReload> ReloadForInsightAsync(AuroraRuntime rt, CancellationToken ct)
+    {
+        var outcome = await rt.Reloader.ReloadAsync(dryRun: false, ct);
+        return new InsightReload(outcome.Plan is null ? null : rt.Config, outcome.Plan?.Restarted.Select(c => c.Service).ToList() ?? [], outcome.Errors);
+    }
 
     private static async Task ShutdownAsync(HttpExchange x, IDaemonLifecycle daemon, Action stopDaemon)
     {
