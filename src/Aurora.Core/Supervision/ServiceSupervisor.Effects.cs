@@ -206,8 +206,7 @@ public sealed partial class ServiceSupervisor
         _schedule?.Cancel();
         _schedule?.Dispose();
         var cts = _schedule = new CancellationTokenSource();
-        var delay = schedule.At - _ctx.Time.GetUtcNow();
-        _ = Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, _ctx.Time, cts.Token).ContinueWith(
+        _ = Scheduling.ScheduleWait.UntilAsync(schedule.At, _ctx.Time, cts.Token).ContinueWith(
             t =>
             {
                 if (!t.IsCanceled)

@@ -12,6 +12,8 @@ public sealed class FileWatch : IDisposable
     private readonly WatchConfig _config;
     private readonly ImmutableGlobs _globs;
     private readonly Action<IReadOnlyList<string>> _changed;
+    private readonly Action<string> _error;
+    private readonly HashSet<string> _reported = [];
     private readonly List<FileSystemWatcher> _watchers = [];
     private readonly ITimer _quiet;
     private readonly List<string> _pending = [];
@@ -25,6 +27,7 @@ public sealed class FileWatch : IDisposable
         _config = config;
         _globs = new ImmutableGlobs([.. config.Paths.Select(p => new Glob(p))], [.. config.Ignore.Select(p => new Glob(p))]);
         _changed = changed;
+        _error = error;
         _quiet = time.CreateTimer(_ => Flush(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         foreach (var root in _globs.Paths.GroupBy(g => g.Root))
         {
@@ -50,7 +53,7 @@ public sealed class FileWatch : IDisposable
                     Seen(e.OldFullPath);
                     Seen(e.FullPath);
                 };
-                watcher.Error += (_, e) => error($"watch: {Describe(e.GetException())}");
+                watcher.Error += (_, e) => Report($"watch: {Describe(e.GetException())}");
                 watcher.EnableRaisingEvents = true;
                 _watchers.Add(watcher);
             }
@@ -88,6 +91,21 @@ public sealed class FileWatch : IDisposable
         }
     }
 
+    /// FileSystemWatcher raises an error for every directory it could not watch: a tree of thousands of directories
+    /// over the inotify limit would be thousands of the same watch.failed. Each distinct error is reported once.
+    private void Report(string problem)
+    {
+        lock (_gate)
+        {
+            if (_disposed || !_reported.Add(problem))
+            {
+                return;
+            }
+        }
+
+        _error(problem);
+    }
+
     private void Flush()
     {
         List<string> files;
@@ -108,7 +126,7 @@ public sealed class FileWatch : IDisposable
     /// The inotify limit says so in plain words (FileSystemWatcher's own message names the setting).
     private static string Describe(Exception e) =>
         e.Message.Contains("inotify", StringComparison.OrdinalIgnoreCase)
-            ? $"{e.Message} Raise it (sysctl fs.inotify.max_user_watches=524288) or watch fewer directories."
+            ? $"{e.Message} Changes in the directories past the limit are not seen: raise it (sysctl fs.inotify.max_user_watches=524288) or watch fewer directories."
             : e.Message;
 
     public void Dispose()

@@ -41,12 +41,11 @@ public static partial class Transitions
         d.State = d.State with { Wanted = keepWanted };
         CancelBackoff(d);
         StopWaiting(d);
-        if (!keepWanted && d.Service.NextRunAt is not null)
+        if (!keepWanted)
         {
-            // A stopped schedule waits for `aurora start`.
-            d.Do(new SupervisorEffect.CancelSchedule());
-            d.State = d.State with { ScheduleToken = d.State.ScheduleToken + 1, RunAgain = false };
+            PauseSchedule(d, "stopped: aurora start resumes it");
         }
+
         if (!d.State.HasProcess)
         {
             if (plan.Then != AfterStop.Launch && (d.Service.State != plan.Final || d.Service.Reason != plan.Reason))

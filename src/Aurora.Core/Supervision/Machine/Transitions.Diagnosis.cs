@@ -51,6 +51,7 @@ public static partial class Transitions
             CancelBackoff(d);
             d.Publish(d.Service with { State = ServiceState.Failed, NextRestartAt = null }, EventTypes.ServiceFailed,
                 EventFields.Of(("cause", Causes.ConfigError), ("summary", verdict.Summary)));
+            PauseSchedule(d, Quarantined);
         }
     }
 }

@@ -83,6 +83,7 @@ public static partial class Transitions
             d.Publish(d.Service with { State = ServiceState.Failed, LastCause = kept }, EventTypes.ServiceFailed,
                 EventFields.Of(("exits", failures.Length), ("within_ms", (long)limit.Within.TotalMilliseconds), ("cause", kept),
                     ("limit_reached", true)));
+            PauseSchedule(d, Quarantined);
             return;
         }
 

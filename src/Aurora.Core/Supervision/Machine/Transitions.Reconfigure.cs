@@ -10,7 +10,7 @@ public static partial class Transitions
 {
     private static void OnReconfigure(DecisionBuilder d, ServiceConfig before)
     {
-        if (before.Schedule != d.Config.Schedule && d.State.Wanted)
+        if (before.Schedule != d.Config.Schedule && d.State.Wanted && d.Service.State != ServiceState.Failed)
         {
             if (d.Config.Schedule is null)
             {

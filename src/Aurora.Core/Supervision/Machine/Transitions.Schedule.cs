@@ -32,7 +32,7 @@ public static partial class Transitions
         var running = d.State.HasProcess || d.Service.State is ServiceState.Backoff or ServiceState.Starting;
         if (d.Service.State == ServiceState.Failed)
         {
-            ArmSchedule(d, "due", skipped: "quarantined: start it by hand to resume");
+            PauseSchedule(d, Quarantined);
             return;
         }
 
@@ -53,6 +53,26 @@ public static partial class Transitions
 
         ArmSchedule(d, "due");
         TryLaunch(d, isRestart: false);
+    }
+
+    private const string Quarantined = "quarantined: aurora start resumes it";
+
+    /// Quarantine and a stop pause the schedule: its timer is cancelled and no next run is shown until `aurora start`
+    /// arms it again (a next run on show that would only be skipped says the wrong thing).
+    private static void PauseSchedule(DecisionBuilder d, string why)
+    {
+        if (d.Config.Schedule is null)
+        {
+            return;
+        }
+
+        d.Do(new SupervisorEffect.CancelSchedule());
+        d.State = d.State with { ScheduleToken = d.State.ScheduleToken + 1, RunAgain = false };
+        if (d.Service.NextRunAt is not null)
+        {
+            d.Publish(d.Service with { NextRunAt = null }, EventTypes.ServiceScheduled,
+                EventFields.Of(("next_run_at", null), ("why", why), ("paused", true)));
+        }
     }
 
     /// After a scheduled run ends: the run that came due meanwhile (`overlap: allow`) starts now.
