@@ -10,6 +10,7 @@ internal sealed class SampleStream : IAsyncDisposable
 {
     private readonly ClientWebSocket _socket = new();
     private readonly IAsyncEnumerator<string> _lines;
+    private Task<bool> _pending = Task.FromResult(false);
 
     private SampleStream(CancellationToken ct)
     {
@@ -53,7 +54,7 @@ internal sealed class SampleStream : IAsyncDisposable
 
     private async Task ReadUntilAsync(Func<JsonElement, bool> done)
     {
-        while (await _lines.MoveNextAsync())
+        while (await (_pending = _lines.MoveNextAsync().AsTask()))
         {
             var line = JsonDocument.Parse(_lines.Current).RootElement.Clone();
             if (line.TryGetProperty("seq", out _))
@@ -79,8 +80,20 @@ internal sealed class SampleStream : IAsyncDisposable
         sample.GetProperty("services").EnumerateArray().Where(s => s.GetProperty("name").GetString() == name)
             .Select(s => (JsonElement?)s).FirstOrDefault();
 
+    /// A wait that timed out leaves a read in flight, and an async iterator cannot be disposed mid-read: abort the
+    /// socket so that read ends, then dispose the iterator. The test's own failure stays the one reported.
     public async ValueTask DisposeAsync()
     {
+        _socket.Abort();
+        try
+        {
+            await _pending;
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or InvalidOperationException or ObjectDisposedException)
+        {
+            // The read ended because the socket was aborted.
+        }
+
         await _lines.DisposeAsync();
         _socket.Dispose();
     }
