@@ -123,8 +123,22 @@ public sealed class DefaultsTests : IDisposable
         Assert.Equal(new HealingConfig(false, TimeSpan.FromMilliseconds(1500)) { Backups = new BackupRetention(3, TimeSpan.FromDays(2)) }, config.Healing);
         Assert.Equal(new MonitorConfig(TimeSpan.FromMilliseconds(250), TimeSpan.FromHours(1)), config.Monitor);
         Assert.Equal(new DashboardConfig("0.0.0.0", 8080, true, []), config.Dashboard);
-        Assert.Equal(["fix.started", "fix.verified", "fix.rolled_back"], config.Notify[0].Events);
+        Assert.Equal(["fix.started", "fix.verified", "fix.rolled_back", "fix.skipped"], config.Notify[0].Events);
         Assert.Contains("service.exited", config.Notify[1].Events);
         Assert.Equal(new StoreConfig(5000, TimeSpan.FromDays(7)), config.Store);
+    }
+
+    /// Every event a webhook can be sent is a type `notify.events` accepts, the later ones included.
+    [Fact]
+    public void A_webhook_can_subscribe_to_adoption_insight_prediction_and_schedule_events()
+    {
+        var result = _project.Load("""
+            services:
+              api: { command: python3 }
+            notify: [{ webhook: "http://127.0.0.1/", events: [service.adopted, insight.applied, insight.rolled_back, prediction.resolved, service.scheduled, watch.failed] }]
+            """);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(6, result.Config!.Notify[0].Events.Length);
     }
 }

@@ -11,13 +11,17 @@ internal static class NotifyReader
 
     public static readonly ImmutableArray<string> KnownEvents =
     [
-        EventTypes.DaemonStarted, EventTypes.DaemonStopping, EventTypes.ConfigReloaded,
-        EventTypes.ServicePending, EventTypes.ServiceStarting, EventTypes.ServiceStarted, EventTypes.ServiceHealthy,
-        EventTypes.ServiceUnhealthy, EventTypes.ServiceExited, EventTypes.ServiceBackoff, EventTypes.ServiceFailed,
-        EventTypes.ServiceDegraded, EventTypes.ServiceStopping, EventTypes.ServiceStopped,
+        EventTypes.DaemonStarted, EventTypes.DaemonStopping, EventTypes.ConfigReloaded, EventTypes.ConfigRejected,
+        EventTypes.ServicePending, EventTypes.ServiceStarting, EventTypes.ServiceStarted, EventTypes.ServiceReady,
+        EventTypes.ServiceHealthy, EventTypes.ServiceUnhealthy, EventTypes.ServiceExited, EventTypes.ServiceBackoff,
+        EventTypes.ServiceFailed, EventTypes.ServiceDegraded, EventTypes.ServiceStopping, EventTypes.ServiceStopped,
+        EventTypes.ServiceUpdated, EventTypes.ServiceAdded, EventTypes.ServiceRemoved, EventTypes.ServiceAdopted,
+        EventTypes.ServiceScaled, EventTypes.ServiceScheduled, EventTypes.WatchChanged, EventTypes.WatchFailed,
         EventTypes.IncidentOpened, EventTypes.IncidentDiagnosed, EventTypes.IncidentUpdated, EventTypes.IncidentResolved,
-        EventTypes.FixStarted, EventTypes.FixVerified, EventTypes.FixRolledBack,
-        EventTypes.ResourceExceeded, EventTypes.Prediction, EventTypes.MaintenanceDone, EventTypes.LogRotated,
+        EventTypes.FixStarted, EventTypes.FixVerified, EventTypes.FixRolledBack, EventTypes.FixSkipped,
+        EventTypes.InsightApplied, EventTypes.InsightRolledBack,
+        EventTypes.ResourceExceeded, EventTypes.Prediction, EventTypes.PredictionResolved, EventTypes.MaintenanceDone,
+        EventTypes.LogRotated,
     ];
 
     public static ImmutableArray<NotifyConfig> Read(YamlMap root)
