@@ -59,5 +59,5 @@ def rapid_restarts(ctx):
 
 SCENARIOS = [
     Scenario("restart-1000", "1,000 rapid restarts (100 with --quick) of one service: never a 5xx, one process at the end, neighbours "
-             "untouched, the daemon alive", rapid_restarts, quick=True),
+             "untouched, the daemon alive", rapid_restarts, quick=True, limit_s=420),
 ]
