@@ -77,6 +77,19 @@ fi
 echo "$([ "$corpus_rc" -eq 0 ] && echo Passed || echo Failed)!  - Failed:     $corpus_failed, Passed:     $corpus_ok, Skipped:     $corpus_skipped, Total:     $((corpus_ok + corpus_failed + corpus_skipped)) - diagnosis corpus, quick (log: .build/test-logs/corpus.txt)" > "$log_dir/Aurora.Corpus.log"
 cat "$log_dir/Aurora.Corpus.log"
 
+# The chaos suite, quick subset (bench/chaos/run.py --quick): real daemons killed with -9 mid-commit and mid-reload,
+# stopped with SIGSTOP, a service closing its stdout, 100 restarts in a row. One counted line per scenario, like the corpus's.
+echo "== chaos (quick)"
+if python3 bench/chaos/run.py --quick --aurora src/Aurora.Cli/bin/Release/net10.0/aurora > "$log_dir/chaos.txt" 2>&1; then chaos_rc=0; else chaos_rc=1; fi
+chaos_ok=$(grep -c '^ok ' "$log_dir/chaos.txt"); chaos_failed=$(grep -c '^FAIL' "$log_dir/chaos.txt"); chaos_skipped=$(grep -c '^skip' "$log_dir/chaos.txt")
+if [ "$chaos_rc" -ne 0 ]; then
+  grep -E '^FAIL' "$log_dir/chaos.txt" || tail -n 20 "$log_dir/chaos.txt"
+  [ "$chaos_failed" -gt 0 ] || chaos_failed=1
+  rc=1
+fi
+echo "$([ "$chaos_rc" -eq 0 ] && echo Passed || echo Failed)!  - Failed:     $chaos_failed, Passed:     $chaos_ok, Skipped:     $chaos_skipped, Total:     $((chaos_ok + chaos_failed + chaos_skipped)) - chaos suite, quick (log: .build/test-logs/chaos.txt)" > "$log_dir/Aurora.Chaos.log"
+cat "$log_dir/Aurora.Chaos.log"
+
 # The VS Code extension (editors/vscode): lint, build, node's tests (a real daemon from the aurora binary built
 # above, and the thin layer against a stand-in vscode module), then the .vsix. Its node packages come from the npm
 # registry (npm ci, from the committed lockfile) when node_modules is missing or older than the lockfile.

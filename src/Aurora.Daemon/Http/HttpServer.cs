@@ -59,6 +59,9 @@ internal sealed class HttpServer
 
     public void Start()
     {
+        // Console.Error dups fd 2 on first use: take that descriptor now, so that an accept that fails for want of
+        // descriptors (EMFILE) can still be reported.
+        _ = Console.Error;
         foreach (var listener in _listeners)
         {
             _ = listener.AcceptAsync(_loop, _time, _stopping);

@@ -80,10 +80,12 @@ internal sealed class Listener : IDisposable
             {
                 return;
             }
-            catch (SocketException ex)
+            catch (Exception ex) when (!stopping.IsCancellationRequested)
             {
-                // Out of descriptors and the like: say so, give it a moment, keep serving.
-                await Console.Error.WriteLineAsync($"aurora: accept failed: {ex.Message}");
+                // Out of descriptors (EMFILE) and the like: the connection waits in the backlog. Say so, give it a
+                // moment, keep serving. Nothing here may end the loop: with `ulimit -n` reached, the daemon stopped
+                // accepting for good and never said why (bench/chaos fd-exhaustion).
+                ReportAcceptFailure(ex);
                 await Task.Delay(TimeSpan.FromMilliseconds(100), time, CancellationToken.None);
                 continue;
             }
@@ -99,4 +101,16 @@ internal sealed class Listener : IDisposable
     }
 
     public void Dispose() => _socket.Dispose();
+
+    private static void ReportAcceptFailure(Exception ex)
+    {
+        try
+        {
+            Console.Error.WriteLine($"aurora: accept failed: {ex.Message}");
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // Out of descriptors, even the log may fail; the loop goes on.
+        }
+    }
 }

@@ -9,13 +9,17 @@ internal static class YamlText
     /// Deeper than any real config; shallow enough that building the tree can never exhaust a stack.
     public const int MaxDepth = 64;
 
+    public const string UnreadableHere =
+        "invalid YAML: cannot be read past this point; a [ ] or { } that spans lines must indent each following line more than its key";
+
     /// file: the text's place among the config files (its marks name it, SourceMarks).
     public static YamlNode? Load(string text, DiagnosticBag bag, int file = 0)
     {
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(text));
         try
         {
-            stream.Load(new DepthLimitedParser(new Parser(new StringReader(text)), MaxDepth));
+            stream.Load(new DepthLimitedParser(new Parser(scanner), MaxDepth));
         }
         catch (NestingTooDeepException e)
         {
@@ -30,6 +34,13 @@ internal static class YamlText
                 : e.Message.StartsWith("Duplicate key", StringComparison.Ordinal) ? "; each key may appear only once in a mapping"
                 : "";
             bag.Error(SourceMarks.In(file, at), "", $"invalid YAML: {e.Message.TrimEnd('.')}{hint}");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 18.1's scanner throws this instead of a YamlException for a flow list or mapping whose next
+            // line is indented less than its key (`command: [` then `python3]` at column 1); found by the config fuzz.
+            bag.Error(SourceMarks.In(file, scanner.CurrentPosition), "", UnreadableHere);
             return null;
         }
 
