@@ -5,6 +5,9 @@ namespace Aurora.Core.Forecasting;
 /// (0..1). Pid is the service's process the series belongs to (null for the disk).
 public sealed record Forecast(ForecastKey Key, double Current, double Limit, double EtaSeconds, double Confidence, DateTimeOffset At, int? Pid)
 {
+    /// About a century: an ETA beyond is never (and a time that far ahead would not fit a DateTimeOffset).
+    public const double MaxEtaSeconds = 3e9;
+
     public DateTimeOffset BreachAt => At + TimeSpan.FromSeconds(EtaSeconds);
 
     /// The ETA as of `now` (never below zero).

@@ -5,7 +5,8 @@ namespace Aurora.Core.Forecasting;
 public static class PredictionGate
 {
     /// The estimate from the series, or null while it lacks evidence. `value` and `limit` rise toward each other
-    /// (the disk's are negated free bytes). EtaSeconds is +infinity when the trend does not rise.
+    /// (the disk's are negated free bytes). EtaSeconds is Forecast.MaxEtaSeconds when the trend does not rise
+    /// (or would take longer).
     public static Estimate? Judge(TrendSeries series, double limit, DateTimeOffset now)
     {
         var options = series.Options;
@@ -23,7 +24,7 @@ public static class PredictionGate
 
         var level = Math.Max(series.Latest, fit.At(series.Seconds(now)));
         var eta = level >= limit ? 0 : fit.Slope > 0 ? (limit - level) / fit.Slope : double.PositiveInfinity;
-        return new Estimate(fit, eta, Math.Round(Math.Max(0, fit.Agreement), 2));
+        return new Estimate(fit, Math.Min(eta, Forecast.MaxEtaSeconds), Math.Round(Math.Max(0, fit.Agreement), 2));
     }
 
     public static ForecastChangeKind? Decide(Forecast? active, Estimate? estimate, DateTimeOffset now, ForecastOptions options)

@@ -1,4 +1,5 @@
 using Aurora.Contracts.V1;
+using Aurora.Daemon.Forecasting;
 using Aurora.Daemon.Hosting;
 using Aurora.Daemon.Http;
 
@@ -19,10 +20,11 @@ internal static class ApiRoutes
                 (long)(daemon.Time.GetUtcNow() - daemon.StartedAt).TotalMilliseconds, rt.Config.Files),
             AuroraJsonContext.Default.HealthzDto));
 
-        ServiceRoutes.Map(router, rt, rt, rt.Resources, rt.Time);
+        ServiceRoutes.Map(router, rt, rt, rt.Resources, rt.Forecasts.Forecaster, rt.Time);
         LogRoutes.Map(router, rt);
         EventRoutes.Map(router, rt.Events, rt.Resources.Feed, rt.Time);
         ResourceRoutes.Map(router, rt.Resources, rt.Time);
+        PredictionRoutes.Map(router, rt.Forecasts.Forecaster, rt.Time);
         ReloadRoutes.Map(router, rt.Reloader);
         HistoryRoutes.Map(router, rt.Memory?.Store, rt.Time);
         DoctorRoutes.Map(router, () => rt.Config);

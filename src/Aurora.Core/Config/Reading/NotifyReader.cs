@@ -17,7 +17,7 @@ internal static class NotifyReader
         EventTypes.ServiceDegraded, EventTypes.ServiceStopping, EventTypes.ServiceStopped,
         EventTypes.IncidentOpened, EventTypes.IncidentDiagnosed, EventTypes.IncidentUpdated, EventTypes.IncidentResolved,
         EventTypes.FixStarted, EventTypes.FixVerified, EventTypes.FixRolledBack,
-        EventTypes.ResourceExceeded, EventTypes.Prediction, EventTypes.MaintenanceDone, EventTypes.LogRotated,
+        EventTypes.ResourceExceeded, EventTypes.Prediction, EventTypes.PredictionResolved, EventTypes.MaintenanceDone, EventTypes.LogRotated,
     ];
 
     public static ImmutableArray<NotifyConfig> Read(YamlMap root)
