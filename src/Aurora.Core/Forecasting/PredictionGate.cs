@@ -41,13 +41,19 @@ public static class PredictionGate
             return null; // the evidence was reset (a new window): the prediction stands until it is judged again
         }
 
+        if (next.EtaSeconds <= 0)
+        {
+            return null; // at or over the limit: the prediction came true and stands until a restart (or the kill) ends it
+        }
+
         if (next.Fit.Slope <= 0 || next.Confidence < options.ResolveAgreement || next.EtaSeconds > horizon * options.ResolveMargin)
         {
             return ForecastChangeKind.Resolved;
         }
 
         var moved = Math.Abs((now.AddSeconds(next.EtaSeconds) - active.BreachAt).TotalSeconds);
-        var changedClass = Forecast.ClassOf(next.Confidence) != active.Class;
+        // A class change counts when the confidence really moved, not when it wavers at a class boundary.
+        var changedClass = Forecast.ClassOf(next.Confidence) != active.Class && Math.Abs(next.Confidence - active.Confidence) >= 0.1;
         return moved > options.RepeatChange * active.EtaSeconds || changedClass ? ForecastChangeKind.Repeated : null;
     }
 

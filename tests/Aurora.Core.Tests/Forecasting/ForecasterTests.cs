@@ -68,6 +68,18 @@ public sealed class ForecasterTests
     }
 
     [Fact]
+    public void A_leak_that_passes_its_limit_and_stays_over_it_is_predicted_once_and_stands()
+    {
+        // Nothing kills it (no enforcement): it grows to 110 % of the limit and holds there for minutes.
+        var run = new SeriesRun(TimeSpan.FromMinutes(5), Second)
+            .Feed(t => Math.Min((50 * MiB) + (0.5 * MiB * t), 282 * MiB), 256 * MiB, TimeSpan.FromMinutes(12));
+
+        var (_, change) = Assert.Single(run.Changes);
+        Assert.Equal(ForecastChangeKind.Published, change.Kind);
+        Assert.NotNull(run.Forecaster.Active("api"));
+    }
+
+    [Fact]
     public void One_spike_raises_nothing()
     {
         var run = new SeriesRun(TimeSpan.FromMinutes(5), Second)
