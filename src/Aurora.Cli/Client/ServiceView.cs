@@ -35,6 +35,11 @@ internal sealed class ServiceView
         }
 
         Seq = e.Seq;
+        if (e.Type is "prediction" or "prediction.resolved")
+        {
+            return ApplyPrediction(e);
+        }
+
         if (e.Data.ValueKind != JsonValueKind.Object || !e.Data.TryGetProperty("service", out var service)
             || service.Deserialize(AuroraJsonContext.Default.ServiceDto) is not { } row)
         {
@@ -48,7 +53,8 @@ internal sealed class ServiceView
         }
 
         // The snapshot has no usage figures: keep the last ones until a sample brings new ones.
-        Upsert(_rows.TryGetValue(row.Name, out var old) ? row with { CpuPercent = old.CpuPercent, MemoryBytes = old.MemoryBytes } : row);
+        Upsert(_rows.TryGetValue(row.Name, out var old)
+            ? row with { CpuPercent = old.CpuPercent, MemoryBytes = old.MemoryBytes, Prediction = old.Prediction } : row);
         return true;
     }
 
@@ -76,6 +82,38 @@ internal sealed class ServiceView
             }
         }
 
+        return true;
+    }
+
+    /// A `prediction` sets the row's prediction (the one that breaches first is kept); its `prediction.resolved`
+    /// clears it. A row's other resource's prediction returns at the next read of the list.
+    private bool ApplyPrediction(EventDto e)
+    {
+        if (e.Service is not { } name || !_rows.TryGetValue(name, out var row) || e.Data.ValueKind != JsonValueKind.Object
+            || !e.Data.TryGetProperty("resource", out var r) || r.GetString() is not { } resource)
+        {
+            return false;
+        }
+
+        if (e.Type == "prediction.resolved")
+        {
+            if (row.Prediction?.Resource != resource)
+            {
+                return false;
+            }
+
+            _rows[name] = row with { Prediction = null };
+            return true;
+        }
+
+        var p = new PredictionDto(resource, e.Data.GetProperty("eta_seconds").GetDouble(), e.Data.GetProperty("confidence").GetDouble(),
+            e.Data.GetProperty("limit").GetInt64(), e.Data.GetProperty("current").GetInt64(), e.Data.GetProperty("breach_at").GetDateTimeOffset());
+        if (row.Prediction is { } old && old.Resource != resource && old.BreachAt < p.BreachAt)
+        {
+            return false;
+        }
+
+        _rows[name] = row with { Prediction = p };
         return true;
     }
 

@@ -69,7 +69,11 @@ internal static class StatusCommand
                 var now = TimeProvider.System.GetUtcNow();
                 Console.Out.Write(Terminal.Colour ? "\u001b[H\u001b[2J" : "\n");
                 Console.Out.WriteLine($"aurora status -w   {now.ToLocalTime():HH:mm:ss}   seq {view.Seq}   (Ctrl-C to quit)");
-                StatusTable.Write([.. rows.Select(r => r with { UptimeMs = r.Pid is not null && r.StartedAt is { } s ? (long)(now - s).TotalMilliseconds : null })]);
+                StatusTable.Write([.. rows.Select(r => r with
+                {
+                    UptimeMs = r.Pid is not null && r.StartedAt is { } s ? (long)(now - s).TotalMilliseconds : null,
+                    Prediction = r.Prediction is { } p ? p with { EtaSeconds = Math.Max(0, (p.BreachAt - now).TotalSeconds) } : null,
+                })]);
             }
 
             await follow;

@@ -43,6 +43,12 @@ internal static class StatusTable
         }
 
         console.Write(table);
+
+        // Predicted breaches, under the table: the table stays as wide as it was.
+        foreach (var s in services.Where(s => s.Prediction is not null))
+        {
+            console.MarkupLine($"[yellow]{Markup.Escape(PredictionLine.Of(s.Name, s.Prediction!))}[/]");
+        }
     }
 
     private static string Colour(string state) => Terminal.StateColour(state) switch

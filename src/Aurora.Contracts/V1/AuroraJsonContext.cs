@@ -29,4 +29,5 @@ namespace Aurora.Contracts.V1;
 [JsonSerializable(typeof(IncidentDto))]
 [JsonSerializable(typeof(ResourcesDto))]
 [JsonSerializable(typeof(ResourceSampleDto))]
+[JsonSerializable(typeof(PredictionListDto))]
 public sealed partial class AuroraJsonContext : JsonSerializerContext;

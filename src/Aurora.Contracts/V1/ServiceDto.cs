@@ -26,7 +26,9 @@ public sealed record ServiceDto(
     /// <summary>The process's own STATUS= text (`ready: { notify: true }`).</summary>
     string? StatusText = null,
     /// <summary>A scheduled service's next run.</summary>
-    DateTimeOffset? NextRunAt = null);
+    DateTimeOffset? NextRunAt = null,
+    /// <summary>The active prediction that breaches first (memory or open files), or null.</summary>
+    PredictionDto? Prediction = null);
 
 /// <summary>How the last process of a service ended.</summary>
 public sealed record ExitDto(int? Code, string? Signal, bool Success = false);

@@ -31,6 +31,23 @@ public sealed class BackupPruner(string backupsDirectory, BackupRetention retent
         return expired;
     }
 
+    /// The bytes the backups take (regular files; links are not followed): what a prune frees is the difference.
+    public long Bytes() =>
+        FileNode.Of(backupsDirectory).Type != NodeType.Directory ? 0
+            : NoFollow.Walk(backupsDirectory).Where(e => e.Node.Type == NodeType.File).Sum(e => Length(e.Path));
+
+    private static long Length(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (IOException)
+        {
+            return 0; // removed meanwhile
+        }
+    }
+
     /// The rule: which of these finished backups (id, finish time) go.
     public static IReadOnlyList<string> Expired(IEnumerable<(string Id, DateTimeOffset At)> finished, BackupRetention retention, DateTimeOffset now) =>
         [.. finished.OrderByDescending(b => b.At).ThenByDescending(b => b.Id, StringComparer.Ordinal)

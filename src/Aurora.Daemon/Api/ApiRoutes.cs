@@ -1,5 +1,6 @@
 using Aurora.Contracts.V1;
 using Aurora.Core.Insights;
+using Aurora.Daemon.Forecasting;
 using Aurora.Daemon.Hosting;
 using Aurora.Daemon.Http;
 using Aurora.Daemon.Metrics;
@@ -21,11 +22,12 @@ internal static class ApiRoutes
                 (long)(daemon.Time.GetUtcNow() - daemon.StartedAt).TotalMilliseconds, rt.Config.Files),
             AuroraJsonContext.Default.HealthzDto));
 
-        ServiceRoutes.Map(router, rt, rt, rt.Resources, rt.Time);
+        ServiceRoutes.Map(router, rt, rt, rt.Resources, rt.Forecasts.Forecaster, rt.Time);
         LogRoutes.Map(router, rt);
         var streamClients = new StreamClients();
         EventRoutes.Map(router, rt.Events, rt.Resources.Feed, streamClients, rt.Time);
         ResourceRoutes.Map(router, rt.Resources, rt.Time);
+        PredictionRoutes.Map(router, rt.Forecasts.Forecaster, rt.Time);
         ReloadRoutes.Map(router, rt.Reloader);
         HistoryRoutes.Map(router, rt.Memory?.Store, rt.Time);
         DoctorRoutes.Map(router, () => rt.Config);

@@ -1,5 +1,7 @@
 using Aurora.Contracts.V1;
+using Aurora.Core.Forecasting;
 using Aurora.Core.Supervision;
+using Aurora.Daemon.Forecasting;
 using Aurora.Daemon.Http;
 using Aurora.Daemon.Resources;
 
@@ -7,7 +9,8 @@ namespace Aurora.Daemon.Api;
 
 internal static class ServiceRoutes
 {
-    public static void Map(Router router, IServiceReader services, IServiceControl control, ResourceMonitor resources, TimeProvider time)
+    public static void Map(Router router, IServiceReader services, IServiceControl control, ResourceMonitor resources, Forecaster forecasts,
+        TimeProvider time)
     {
         const string prefix = ApiRoutes.Prefix + "/services";
 
@@ -20,7 +23,7 @@ internal static class ServiceRoutes
             var now = time.GetUtcNow();
             using var reader = new ProcTreeReader();
             var rows = services.Names.Select(committed.Services.GetValueOrDefault).OfType<ServiceSnapshot>()
-                .Select(s => Row(s, now, resources.Usage(s, reader))).ToList();
+                .Select(s => Row(s, now, resources.Usage(s, reader), forecasts)).ToList();
             return x.JsonAsync(new ServiceListDto(committed.Seq, rows), AuroraJsonContext.Default.ServiceListDto);
         });
 
@@ -32,7 +35,7 @@ internal static class ServiceRoutes
                 return NotFound(x, services);
             }
 
-            var row = Row(snap, time.GetUtcNow(), resources.Usage(snap));
+            var row = Row(snap, time.GetUtcNow(), resources.Usage(snap), forecasts);
             return x.JsonAsync(DtoMapper.ToDetail(row, config, services.LogOf(name)!.FilePath), AuroraJsonContext.Default.ServiceDetailDto);
         });
 
@@ -126,8 +129,13 @@ internal static class ServiceRoutes
             [.. outcome.Fixes.Select(f => new HealFixDto(f.Fix, f.Outcome, f.Detail))]), AuroraJsonContext.Default.HealDto);
     }
 
-    private static ServiceDto Row(ServiceSnapshot s, DateTimeOffset now, (double? Cpu, long? Memory) usage) =>
-        DtoMapper.ToDto(s, now, null) with { CpuPercent = usage.Cpu, MemoryBytes = usage.Memory };
+    private static ServiceDto Row(ServiceSnapshot s, DateTimeOffset now, (double? Cpu, long? Memory) usage, Forecaster forecasts) =>
+        DtoMapper.ToDto(s, now, null) with
+        {
+            CpuPercent = usage.Cpu,
+            MemoryBytes = usage.Memory,
+            Prediction = forecasts.Active(s.Name) is { } f ? PredictionRoutes.ToDto(f, now) : null,
+        };
 
     public static Task NotFound(HttpExchange x, IServiceReader services) => x.ErrorAsync(404, "service_not_found",
         $"no service named '{x.Route("name")}'; services: {string.Join(", ", services.Names)}");

@@ -4,6 +4,7 @@ using Aurora.Core;
 using Aurora.Core.Config;
 using Aurora.Core.Diagnosis;
 using Aurora.Core.Events;
+using Aurora.Core.Forecasting;
 using Aurora.Core.Healing;
 using Aurora.Core.Health;
 using Aurora.Core.Incidents;
@@ -13,6 +14,7 @@ using Aurora.Core.Resources;
 using Aurora.Core.Supervision;
 using Aurora.Core.Watching;
 using Aurora.Daemon.Api;
+using Aurora.Daemon.Forecasting;
 using Aurora.Daemon.Incidents;
 using Aurora.Daemon.Notify;
 using Aurora.Daemon.Resources;
@@ -59,6 +61,9 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
         Watches = new WatchRestarts(Orchestrator, Events, time);
         Resources = new ResourceMonitor(() => Orchestrator.Config.Monitor, States,
             resources ?? new MemoryResourceHistory(time), time);
+        Forecasts = new ForecastMonitor(() => Orchestrator.Config, Events, new DiskWatch(() => Orchestrator.Config, Events, new Forecaster(),
+            c => new DiskCleanup(paths.Logs, c.Maintenance, new BackupPruner(paths.Backups, c.Healing.Backups, time), time), time));
+        Resources.Ticked += Forecasts.OnTick;
     }
 
     /// The config in force (replaced whole by a successful reload).
@@ -96,6 +101,9 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
     /// CPU and memory sampling: the live samples, the five-minute ring and the minute history.
     public ResourceMonitor Resources { get; }
 
+    /// Predictions: memory and open files per service from the samples, free disk from its own watch.
+    public ForecastMonitor Forecasts { get; }
+
     public ServiceLog? Log(string service) => _logs.GetValueOrDefault(service);
 
     private ServiceLog LogOf(ServiceConfig s) =>
@@ -114,6 +122,7 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
         Healing.Start(Events.LastCommittedSeq);
         Notifier.Start(BootSeq);
         Resources.Start();
+        Forecasts.Start();
         await Orchestrator.StartAllAsync();
         Watches.Apply(Config);
     }
@@ -180,6 +189,7 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
     {
         Watches.Dispose();
         await Resources.DisposeAsync(); // writes the minute in progress, before the store closes
+        await Forecasts.DisposeAsync();
         await Healing.DisposeAsync();
         await Orchestrator.DisposeAsync();
         await Notifier.DisposeAsync();

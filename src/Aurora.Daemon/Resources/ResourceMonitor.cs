@@ -16,8 +16,15 @@ public sealed class ResourceMonitor : IAsyncDisposable
     {
         History = history;
         _sampler = new ResourceSampler(monitor, () => states.All.Values, _reader, history,
-            tick => Feed.Publish(_json.Write(tick)), time);
+            tick =>
+            {
+                Feed.Publish(_json.Write(tick));
+                Ticked?.Invoke(tick);
+            }, time);
     }
+
+    /// Each tick, after its samples went out (on the sampler's loop; the tick's list is valid only during the call).
+    public event Action<ResourceTick>? Ticked;
 
     /// The 1-minute aggregates (forecasts and insights read them).
     public IResourceHistory History { get; }

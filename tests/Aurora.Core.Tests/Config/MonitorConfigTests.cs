@@ -3,7 +3,7 @@ using Aurora.Core.Config;
 namespace Aurora.Core.Tests.Config;
 
 /// `monitor:` — sample_interval (a duration of at least 100ms, or off) and history (at least 1h) are enforced
-/// now and load without a warning; predict_horizon still warns.
+/// now and load without a warning, and so is predict_horizon (forecasts).
 public sealed class MonitorConfigTests : IDisposable
 {
     private readonly TempProject _project = new();
@@ -64,9 +64,8 @@ public sealed class MonitorConfigTests : IDisposable
     }
 
     [Fact]
-    public void Predict_horizon_still_warns_that_it_is_not_enforced() =>
-        Assert.Equal(
-            ["aurora.yaml:2:12: warning: monitor.predict_horizon: is not enforced yet: Aurora does not predict failures in this version; the value has no effect"],
+    public void Predict_horizon_is_enforced_now_and_loads_without_a_warning() =>
+        Assert.Empty(
             _project.Problems("""
                 services: { api: { command: python3 } }
                 monitor: { predict_horizon: 15m, sample_interval: 2s }

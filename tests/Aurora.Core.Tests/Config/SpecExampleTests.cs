@@ -65,7 +65,7 @@ public sealed class SpecExampleTests : IDisposable
         Assert.True(result.Ok);
         Assert.Empty(result.Errors);
         Assert.Equal(
-            ["services.api.limits.memory", "services.api.limits.cpu", "services.api.limits.for", "monitor.predict_horizon", "maintenance.disk.min_free"],
+            ["services.api.limits.memory", "services.api.limits.cpu", "services.api.limits.for"],
             result.Warnings.Select(w => w.KeyPath));
         Assert.All(result.Warnings, w => Assert.StartsWith("is not enforced yet: ", w.Message));
     }

@@ -137,10 +137,21 @@ public class AskRouteTests
         Assert.False(restart.Result!.Ok);
         Assert.StartsWith("this daemon cannot restart itself yet", restart.Result.Text);
 
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task A_forecast_question_reads_the_daemons_predictions()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var project = TestProject.Create(TwoServices);
+        await using var daemon = await project.StartDaemonAsync();
+        using var client = new ControlClient(project.Paths, source: "ask");
+
+        // GET /api/v1/predictions exists now (issue 15); nothing here leaks, so nothing is forecast.
         var forecast = await AskAsync(client, "what will fail next?", confirm: false, ct);
         Assert.Equal("forecast", forecast.Intent);
-        Assert.False(forecast.Result!.Ok);
-        Assert.StartsWith("this daemon cannot forecast failures yet", forecast.Result.Text);
+        Assert.True(forecast.Result!.Ok);
+        Assert.Equal("no failure is forecast", forecast.Result.Text);
     }
 
     [Fact(Timeout = 60000)]

@@ -51,7 +51,6 @@ internal static class MaintenanceReader
         DiskRule? disk = null;
         if (map.Map("disk", DiskKeys) is { } diskMap)
         {
-            NotEnforced.Warn(diskMap, NotEnforced.MinFree, "min_free");
             var dir = diskMap.Has("path") ? RequiredPath(diskMap, ctx) : ctx.ProjectDirectory;
             disk = new DiskRule(dir ?? ctx.ProjectDirectory, diskMap.Size("min_free", DefaultMinFree, 0, long.MaxValue));
         }

@@ -42,8 +42,6 @@ internal static class SettingsReader
             return d;
         }
 
-        // Sampling and its history are enforced; forecasts come with a later issue.
-        NotEnforced.Warn(map, NotEnforced.Monitor, "predict_horizon");
         return new MonitorConfig(
                 SampleInterval(map, d.SampleInterval),
                 map.Duration("predict_horizon", d.PredictHorizon, TimeSpan.FromSeconds(1), TimeSpan.MaxValue))

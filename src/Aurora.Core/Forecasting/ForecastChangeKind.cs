@@ -1,0 +1,8 @@
+namespace Aurora.Core.Forecasting;
+
+public enum ForecastChangeKind
+{
+    Published,
+    Repeated,
+    Resolved,
+}
