@@ -48,7 +48,7 @@ internal sealed class ServiceView
         }
 
         // The snapshot has no usage figures: keep the last ones until a sample brings new ones.
-        Upsert(_rows.TryGetValue(row.Name, out var old) ? row with { CpuPercent = old.CpuPercent, MemoryBytes = old.MemoryBytes } : row);
+        Upsert(_rows.TryGetValue(row.Name, out var old) ? row with { CpuPercent = old.CpuPercent, MemoryBytes = old.MemoryBytes, Limits = old.Limits } : row);
         return true;
     }
 

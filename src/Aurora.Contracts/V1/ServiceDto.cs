@@ -26,7 +26,12 @@ public sealed record ServiceDto(
     /// <summary>The process's own STATUS= text (`ready: { notify: true }`).</summary>
     string? StatusText = null,
     /// <summary>A scheduled service's next run.</summary>
-    DateTimeOffset? NextRunAt = null);
+    DateTimeOffset? NextRunAt = null,
+    /// <summary>The service's `limits:`, shown beside CpuPercent and MemoryBytes (GET /api/v1/services, status).</summary>
+    LimitsDto? Limits = null);
+
+/// <summary>`limits:` of a service: bytes, % of one core, processes; each null when unset.</summary>
+public sealed record LimitsDto(long? MemoryBytes, double? CpuPercent, int? Pids);
 
 /// <summary>How the last process of a service ended.</summary>
 public sealed record ExitDto(int? Code, string? Signal, bool Success = false);

@@ -20,7 +20,7 @@ internal static class ServiceRoutes
             var now = time.GetUtcNow();
             using var reader = new ProcTreeReader();
             var rows = services.Names.Select(committed.Services.GetValueOrDefault).OfType<ServiceSnapshot>()
-                .Select(s => Row(s, now, resources.Usage(s, reader))).ToList();
+                .Select(s => Row(s, now, resources.Usage(s, reader), services.ConfigOf(s.Name))).ToList();
             return x.JsonAsync(new ServiceListDto(committed.Seq, rows), AuroraJsonContext.Default.ServiceListDto);
         });
 
@@ -32,7 +32,7 @@ internal static class ServiceRoutes
                 return NotFound(x, services);
             }
 
-            var row = Row(snap, time.GetUtcNow(), resources.Usage(snap));
+            var row = Row(snap, time.GetUtcNow(), resources.Usage(snap), config);
             return x.JsonAsync(DtoMapper.ToDetail(row, config, services.LogOf(name)!.FilePath), AuroraJsonContext.Default.ServiceDetailDto);
         });
 
@@ -126,8 +126,8 @@ internal static class ServiceRoutes
             [.. outcome.Fixes.Select(f => new HealFixDto(f.Fix, f.Outcome, f.Detail))]), AuroraJsonContext.Default.HealDto);
     }
 
-    private static ServiceDto Row(ServiceSnapshot s, DateTimeOffset now, (double? Cpu, long? Memory) usage) =>
-        DtoMapper.ToDto(s, now, null) with { CpuPercent = usage.Cpu, MemoryBytes = usage.Memory };
+    private static ServiceDto Row(ServiceSnapshot s, DateTimeOffset now, (double? Cpu, long? Memory) usage, Core.Config.ServiceConfig? config) =>
+        DtoMapper.ToDto(s, now, null) with { CpuPercent = usage.Cpu, MemoryBytes = usage.Memory, Limits = DtoMapper.ToDto(config?.Limits) };
 
     public static Task NotFound(HttpExchange x, IServiceReader services) => x.ErrorAsync(404, "service_not_found",
         $"no service named '{x.Route("name")}'; services: {string.Join(", ", services.Names)}");

@@ -12,11 +12,17 @@ public sealed class ResourceMonitor : IAsyncDisposable
     private readonly ProcTreeReader _reader = new(keep: true);
     private readonly SampleJson _json = new();
 
-    public ResourceMonitor(Func<MonitorConfig> monitor, ServiceStateStore states, IResourceHistory history, TimeProvider time)
+    /// onTick: also given every tick, after the live feed (the limits enforced by sampling).
+    public ResourceMonitor(Func<MonitorConfig> monitor, ServiceStateStore states, IResourceHistory history, TimeProvider time,
+        Action<ResourceTick>? onTick = null)
     {
         History = history;
         _sampler = new ResourceSampler(monitor, () => states.All.Values, _reader, history,
-            tick => Feed.Publish(_json.Write(tick)), time);
+            tick =>
+            {
+                Feed.Publish(_json.Write(tick));
+                onTick?.Invoke(tick);
+            }, time);
     }
 
     /// The 1-minute aggregates (forecasts and insights read them).

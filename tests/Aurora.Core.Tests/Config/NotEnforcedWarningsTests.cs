@@ -9,7 +9,7 @@ public sealed class NotEnforcedWarningsTests : IDisposable
     public void Dispose() => _project.Dispose();
 
     [Fact]
-    public void Predict_horizon_limits_and_min_free_are_accepted_with_a_warning_each()
+    public void Predict_horizon_and_min_free_are_accepted_with_a_warning_each_and_limits_without_one()
     {
         var result = _project.Load("""
             services:
@@ -26,9 +26,6 @@ public sealed class NotEnforcedWarningsTests : IDisposable
         Assert.True(result.Ok);
         Assert.Equal(
         [
-            "aurora.yaml:4:15: warning: services.api.limits.memory: is not enforced yet: no memory cap is applied in this version; the value only helps recognise an out_of_memory kill",
-            "aurora.yaml:4:31: warning: services.api.limits.cpu: is not enforced yet: CPU use is not watched in this version; the value has no effect",
-            "aurora.yaml:4:41: warning: services.api.limits.for: is not enforced yet: CPU use is not watched in this version; the value has no effect",
             "aurora.yaml:7:33: warning: monitor.predict_horizon: is not enforced yet: Aurora does not predict failures in this version; the value has no effect",
             "aurora.yaml:9:20: warning: maintenance.disk.min_free: is not enforced yet: free space is not watched in this version (disk_full is diagnosed from ENOSPC in a service's output); the value has no effect",
         ], result.Diagnostics.Select(d => d.ToString()));

@@ -34,6 +34,8 @@ public sealed class SpecExampleTests : IDisposable
               memory: 512MiB                # of the whole process tree, sustained for `for` → restart
               cpu: 90%                      # of one core
               for: 30s
+              on_cpu: warn                  # warn | restart
+              pids: 256                     # most processes in the tree
             umask: "022"                    # default: the umask of whoever ran `aurora up`
             logs: { max_size: 10MiB, keep: 5 }
             on_dependency_failure: stop     # stop | keep | restart  (graceful degradation)
@@ -64,7 +66,7 @@ public sealed class SpecExampleTests : IDisposable
         Assert.True(result.Ok);
         Assert.Empty(result.Errors);
         Assert.Equal(
-            ["services.api.limits.memory", "services.api.limits.cpu", "services.api.limits.for", "monitor.predict_horizon", "maintenance.disk.min_free"],
+            ["monitor.predict_horizon", "maintenance.disk.min_free"],
             result.Warnings.Select(w => w.KeyPath));
         Assert.All(result.Warnings, w => Assert.StartsWith("is not enforced yet: ", w.Message));
     }
@@ -87,7 +89,7 @@ public sealed class SpecExampleTests : IDisposable
             TimeSpan.FromSeconds(2), 3, TimeSpan.FromSeconds(10)), api.Health! with { ExecArgv = [] });
         Assert.Equal(RestartConfig.Default, api.Restart);
         Assert.Equal(StopConfig.Default, api.Stop);
-        Assert.Equal(new ResourceLimits(512L * 1024 * 1024, 90, TimeSpan.FromSeconds(30)), api.Limits);
+        Assert.Equal(new ResourceLimits(512L * 1024 * 1024, 90, TimeSpan.FromSeconds(30), CpuAction.Warn, 256), api.Limits);
         Assert.Equal(0b000_010_010, api.Umask);
         Assert.Equal(LogConfig.Default, api.Logs);
         Assert.Equal(["npm", "ci"], api.Install);

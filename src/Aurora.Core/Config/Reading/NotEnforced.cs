@@ -6,10 +6,6 @@ internal static class NotEnforced
 {
     public const string Monitor = "Aurora does not predict failures in this version; the value has no effect";
 
-    public const string Memory = "no memory cap is applied in this version; the value only helps recognise an out_of_memory kill";
-
-    public const string Cpu = "CPU use is not watched in this version; the value has no effect";
-
     public const string MinFree = "free space is not watched in this version (disk_full is diagnosed from ENOSPC in a service's output); the value has no effect";
 
     /// Warns about each of `keys` that is set in the map.
