@@ -23,6 +23,10 @@ internal static class CgroupFiles
             RandomAccess.Write(handle, Encoding.ASCII.GetBytes(value), 0);
             return true;
         }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return false; // the group was removed meanwhile
+        }
         catch (IOException ex)
         {
             throw new IOException($"cannot write {value.Trim()} to {path}: {ex.Message}", ex);

@@ -51,7 +51,7 @@ public sealed class CgroupLimits(ProjectCgroups project, TimeProvider time, Acti
             return process;
         }
 
-        var group = project.For(config.Name);
+        var group = project.For(config.Name, config.Limits);
         try
         {
             group.Create(config.Limits);

@@ -57,7 +57,7 @@ public sealed class CgroupProcess : IRunningProcess
         _inner.Signal(signal);
         if (signal == Signals.SIGKILL)
         {
-            _group.Kill();
+            KillGroup();
         }
     }
 
@@ -81,7 +81,7 @@ public sealed class CgroupProcess : IRunningProcess
             }
         }
 
-        _group.Kill();
+        KillGroup();
         var status = await _inner.StopAsync(Signals.SIGKILL, TimeSpan.Zero, ct);
         await Exited;
         await WaitEmptyAsync(ct);
@@ -95,8 +95,22 @@ public sealed class CgroupProcess : IRunningProcess
         var deadline = _time.GetUtcNow() + EmptyWait;
         while (_group.Populated == true && _time.GetUtcNow() < deadline && !ct.IsCancellationRequested)
         {
-            _group.Kill();
+            KillGroup();
             await Task.Delay(EmptyRecheck, _time, ct).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    /// The group's kill; one that fails (the group removed as its last process went, ENODEV) leaves the process-group
+    /// and tagged kill, which always follows, to do it.
+    private bool KillGroup()
+    {
+        try
+        {
+            return _group.Kill();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 }

@@ -94,8 +94,10 @@ public sealed class ProjectCgroups
         CgroupFiles.Write(V2Parent!, "cgroup.subtree_control", string.Join(' ', wanted));
     }
 
-    /// The service's groups (not created yet).
-    public ServiceCgroup For(string service)
+    /// The service's groups (not created yet). With `limits`, a v1 cpu group only when it has a CPU limit: a v1 cpu
+    /// group is weighed against each task of its parent (cpu.shares), so a service in one without a quota would get
+    /// less CPU under contention than it had outside. Without `limits` (finding, sweeping): every group it may have.
+    public ServiceCgroup For(string service, Config.ResourceLimits? limits = null)
     {
         var groups = ImmutableArray.CreateBuilder<ICgroup>();
         if (Mode is CgroupMode.V2 or CgroupMode.Hybrid && V2Parent is not null)
@@ -105,7 +107,8 @@ public sealed class ProjectCgroups
 
         if (Mode is CgroupMode.Hybrid or CgroupMode.V1)
         {
-            groups.Add(new CgroupV1(V1Parents.ToImmutableDictionary(p => p.Key, p => Path.Combine(p.Value, service))));
+            groups.Add(new CgroupV1(V1Parents.Where(p => p.Key != "cpu" || limits?.CpuPercent is not null || limits is null)
+                .ToImmutableDictionary(p => p.Key, p => Path.Combine(p.Value, service))));
         }
 
         return new ServiceCgroup(service, groups.ToImmutable());

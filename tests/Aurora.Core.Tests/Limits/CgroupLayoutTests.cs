@@ -95,4 +95,14 @@ public class CgroupLayoutTests
         Assert.Equal("/inner", layout.ControllersOwn["memory"]);
         Assert.Equal(CgroupMode.V1, layout.Mode);
     }
+
+    [Fact]
+    public void A_service_joins_the_v1_cpu_group_only_with_a_cpu_limit()
+    {
+        var project = new ProjectCgroups(CgroupLayout.Detect(MountSamples.HybridHost, MountSamples.HybridHostCgroup), "abc");
+
+        Assert.DoesNotContain("/sys/fs/cgroup/cpu/aurora-abc/api", project.For("api", Aurora.Core.Config.ResourceLimits.None with { MemoryBytes = 1 << 30 }).Directories);
+        Assert.Contains("/sys/fs/cgroup/cpu/aurora-abc/api", project.For("api", Aurora.Core.Config.ResourceLimits.None with { CpuPercent = 50 }).Directories);
+        Assert.Contains("/sys/fs/cgroup/cpu/aurora-abc/api", project.For("api").Directories);
+    }
 }
