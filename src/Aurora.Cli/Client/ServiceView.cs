@@ -54,7 +54,7 @@ internal sealed class ServiceView
 
         // The snapshot has no usage figures: keep the last ones until a sample brings new ones.
         Upsert(_rows.TryGetValue(row.Name, out var old)
-            ? row with { CpuPercent = old.CpuPercent, MemoryBytes = old.MemoryBytes, Prediction = old.Prediction } : row);
+            ? row with { CpuPercent = old.CpuPercent, MemoryBytes = old.MemoryBytes, Prediction = old.Prediction, Limits = old.Limits } : row);
         return true;
     }
 

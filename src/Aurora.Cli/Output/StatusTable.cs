@@ -37,8 +37,8 @@ internal static class StatusTable
                 Format.Duration(s.UptimeMs),
                 s.Restarts.ToString(),
                 s.Health == "unknown" ? "-" : Markup.Escape(s.Health),
-                Format.Percent(s.CpuPercent),
-                Format.Bytes(s.MemoryBytes),
+                Format.Percent(s.CpuPercent) + (s.Limits?.CpuPercent is { } cpu ? " / " + Format.Percent(cpu) : ""),
+                Format.Bytes(s.MemoryBytes) + (s.Limits?.MemoryBytes is { } memory ? " / " + Format.Bytes(memory) : ""),
                 Markup.Escape(note.Length == 0 ? "-" : note));
         }
 

@@ -28,7 +28,12 @@ public sealed record ServiceDto(
     /// <summary>A scheduled service's next run.</summary>
     DateTimeOffset? NextRunAt = null,
     /// <summary>The active prediction that breaches first (memory or open files), or null.</summary>
-    PredictionDto? Prediction = null);
+    PredictionDto? Prediction = null,
+    /// <summary>The service's `limits:`, shown beside CpuPercent and MemoryBytes (GET /api/v1/services, status).</summary>
+    LimitsDto? Limits = null);
+
+/// <summary>`limits:` of a service: bytes, % of one core, processes; each null when unset.</summary>
+public sealed record LimitsDto(long? MemoryBytes, double? CpuPercent, int? Pids);
 
 /// <summary>How the last process of a service ended.</summary>
 public sealed record ExitDto(int? Code, string? Signal, bool Success = false);

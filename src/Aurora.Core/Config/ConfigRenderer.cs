@@ -107,7 +107,12 @@ public static partial class ConfigRenderer
 
         if (limits.CpuPercent is { } cpu)
         {
-            set.AddRange([("cpu", N(cpu) + "%"), ("for", D(limits.For))]);
+            set.AddRange([("cpu", N(cpu) + "%"), ("for", D(limits.For)), ("on_cpu", limits.OnCpu == CpuAction.Restart ? "restart" : "warn")]);
+        }
+
+        if (limits.Pids is { } pids)
+        {
+            set.Add(("pids", pids.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         if (set.Count > 0)

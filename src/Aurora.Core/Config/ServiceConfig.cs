@@ -115,9 +115,24 @@ public sealed record StopConfig(int Signal, string SignalName, TimeSpan Timeout)
     public static readonly StopConfig Default = new(15, "SIGTERM", TimeSpan.FromSeconds(10));
 }
 
-public sealed record ResourceLimits(long? MemoryBytes, double? CpuPercent, TimeSpan For)
+/// `limits:`. Memory is a hard cap on the whole tree (over it: killed, out_of_memory); CPU is % of one core, watched
+/// for `For` (OnCpu: warn or restart); Pids is the most processes the tree may have.
+public sealed record ResourceLimits(long? MemoryBytes, double? CpuPercent, TimeSpan For, CpuAction OnCpu = CpuAction.Warn, int? Pids = null)
 {
     public static readonly ResourceLimits None = new(null, null, TimeSpan.FromSeconds(30));
+
+    /// Any limit is set.
+    public bool Any => MemoryBytes is not null || CpuPercent is not null || Pids is not null;
+}
+
+/// What `limits.on_cpu` does once the CPU has been over `limits.cpu` for `limits.for`.
+public enum CpuAction
+{
+    /// Publish `resource.exceeded` only.
+    Warn,
+
+    /// Publish it and restart the service through its restart policy.
+    Restart,
 }
 
 public sealed record LogConfig(long MaxSizeBytes, int Keep)

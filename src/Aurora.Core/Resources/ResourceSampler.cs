@@ -116,7 +116,7 @@ public sealed class ResourceSampler : IAsyncDisposable
 
             var cpu = _cpu.Percent(s.Name, pid, s.StartTicks, s.StartedAt, usage.CpuTicks, stamp, now, interval, _time);
             CpuTotals.Add(s.Name, pid, s.StartTicks, usage.CpuTicks);
-            _samples.Add(new ServiceSample(s.Name, pid, cpu, usage.RssBytes));
+            _samples.Add(new ServiceSample(s.Name, pid, cpu, usage.RssBytes, usage.Processes));
         }
 
         _cpu.EndTick();

@@ -127,10 +127,8 @@ public sealed partial class ServiceSupervisor
             return new SupervisorInput.SpawnFailed(ex.ExitCode, ex.Message);
         }
 
-        _process = process;
-        process.Exited.ContinueWith(
-            t => Post(new SupervisorInput.Exited(generation, t.Result)),
-            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _process = process = Limited(config, process);
+        WatchExit(process, generation);
         return new SupervisorInput.Spawned(process.Pid, process.StartTicks, process.StartedAt);
     }
 

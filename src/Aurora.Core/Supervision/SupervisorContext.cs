@@ -17,4 +17,5 @@ public sealed record SupervisorContext(
     string ProjectId,
     ImmutableDictionary<string, string> BaseEnvironment,
     Diagnosis.Diagnoser? Diagnoser = null,
-    Func<string, string, Doctor.DoctorFinding?>? Explain = null);
+    Func<string, string, Doctor.DoctorFinding?>? Explain = null,
+    Limits.IServiceLimits? Limits = null);

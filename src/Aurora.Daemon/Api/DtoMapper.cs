@@ -31,6 +31,9 @@ internal static class DtoMapper
         s.StatusText,
         s.NextRunAt);
 
+    /// `limits:` as status shows them beside the usage; every field null when unset.
+    public static LimitsDto ToDto(ResourceLimits? l) => new(l?.MemoryBytes, l?.CpuPercent, l?.Pids);
+
     public static ServiceDetailDto ToDetail(ServiceDto row, ServiceConfig c, string logFile) => new(
         row,
         c.Command,

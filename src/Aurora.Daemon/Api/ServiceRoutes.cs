@@ -23,7 +23,7 @@ internal static class ServiceRoutes
             var now = time.GetUtcNow();
             using var reader = new ProcTreeReader();
             var rows = services.Names.Select(committed.Services.GetValueOrDefault).OfType<ServiceSnapshot>()
-                .Select(s => Row(s, now, resources.Usage(s, reader), forecasts)).ToList();
+                .Select(s => Row(s, now, resources.Usage(s, reader), forecasts, services.ConfigOf(s.Name))).ToList();
             return x.JsonAsync(new ServiceListDto(committed.Seq, rows), AuroraJsonContext.Default.ServiceListDto);
         });
 
@@ -35,7 +35,7 @@ internal static class ServiceRoutes
                 return NotFound(x, services);
             }
 
-            var row = Row(snap, time.GetUtcNow(), resources.Usage(snap), forecasts);
+            var row = Row(snap, time.GetUtcNow(), resources.Usage(snap), forecasts, config);
             return x.JsonAsync(DtoMapper.ToDetail(row, config, services.LogOf(name)!.FilePath), AuroraJsonContext.Default.ServiceDetailDto);
         });
 
@@ -129,12 +129,14 @@ internal static class ServiceRoutes
             [.. outcome.Fixes.Select(f => new HealFixDto(f.Fix, f.Outcome, f.Detail))]), AuroraJsonContext.Default.HealDto);
     }
 
-    private static ServiceDto Row(ServiceSnapshot s, DateTimeOffset now, (double? Cpu, long? Memory) usage, Forecaster forecasts) =>
+    private static ServiceDto Row(ServiceSnapshot s, DateTimeOffset now, (double? Cpu, long? Memory) usage, Forecaster forecasts,
+        Core.Config.ServiceConfig? config) =>
         DtoMapper.ToDto(s, now, null) with
         {
             CpuPercent = usage.Cpu,
             MemoryBytes = usage.Memory,
             Prediction = forecasts.Active(s.Name) is { } f ? PredictionRoutes.ToDto(f, now) : null,
+            Limits = DtoMapper.ToDto(config?.Limits),
         };
 
     public static Task NotFound(HttpExchange x, IServiceReader services) => x.ErrorAsync(404, "service_not_found",

@@ -8,6 +8,7 @@ using Aurora.Core.Forecasting;
 using Aurora.Core.Healing;
 using Aurora.Core.Health;
 using Aurora.Core.Incidents;
+using Aurora.Core.Limits;
 using Aurora.Core.Logs;
 using Aurora.Core.Processes;
 using Aurora.Core.Resources;
@@ -48,9 +49,11 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
         var baseEnv = DaemonEnvironment.ForServices();
         var ports = new ProcPortOwners();
         var projectId = paths.ProjectId;
+        Cgroups = new CgroupLimits(new ProjectCgroups(CgroupLayout.OfThisProcess(Environment.GetEnvironmentVariable(CgroupSetting)), projectId),
+            time, line => Console.Error.WriteLine(line));
         var context = new SupervisorContext(Launcher, Events, States, new ScheduledHealthChecks(_scheduler, Launcher, baseEnv, time),
             time, Random.Shared.NextDouble, projectId, baseEnv, Diagnoser.Default(ports),
-            (service, cause) => HostDoctor.For(Orchestrator!.Config).Explain(Orchestrator.Config, service, cause));
+            (service, cause) => HostDoctor.For(Orchestrator!.Config).Explain(Orchestrator.Config, service, cause), Cgroups);
         Orchestrator = new Orchestrator(config, context, LogOf);
         Notifier = new WebhookNotifier(config.Notify, Events, time);
         Healing = new HealingEngine(new HealingSetup(Orchestrator, Events, States, new FixCommandRunner(Launcher, baseEnv, time),
@@ -59,12 +62,20 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
             ? new FailureMemory(Events, failures, new RuntimeServiceFacts(() => Orchestrator.Config, Log, States, baseEnv), time) : null;
         Reloader = new Reloader(this);
         Watches = new WatchRestarts(Orchestrator, Events, time);
+        var enforcer = new LimitEnforcer(Orchestrator.Find, Cgroups);
         Resources = new ResourceMonitor(() => Orchestrator.Config.Monitor, States,
-            resources ?? new MemoryResourceHistory(time), time);
+            resources ?? new MemoryResourceHistory(time), time, enforcer.OnTick);
         Forecasts = new ForecastMonitor(() => Orchestrator.Config, Events, new DiskWatch(() => Orchestrator.Config, Events, new Forecaster(),
             c => new DiskCleanup(paths.Logs, c.Maintenance, new BackupPruner(paths.Backups, c.Healing.Backups, time), time), time));
         Resources.Ticked += Forecasts.OnTick;
     }
+
+    /// `AURORA_CGROUPS` in the daemon's environment: `off` (limits by sampling only), `v1` (the v1 hierarchies
+    /// only, leaving a v2 mount alone); unset: whatever the host has.
+    public const string CgroupSetting = "AURORA_CGROUPS";
+
+    /// The services' cgroups (`limits:`), or where they would be when the host has none.
+    public CgroupLimits Cgroups { get; }
 
     /// The config in force (replaced whole by a successful reload).
     public AuroraConfig Config => Orchestrator.Config;
@@ -123,6 +134,7 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
         Notifier.Start(BootSeq);
         Resources.Start();
         Forecasts.Start();
+        Cgroups.Prepare(); // after the leftovers are gone: the groups they kept are swept
         await Orchestrator.StartAllAsync();
         Watches.Apply(Config);
     }
@@ -131,6 +143,7 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
     {
         Events.Publish(EventTypes.DaemonStopping, null, new EventData().Add("pid", Environment.ProcessId).Build());
         await Orchestrator.StopAllAsync();
+        Cgroups.Teardown();
     }
 
     CommittedServices IServiceReader.Committed => States.Committed;
@@ -192,6 +205,7 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
         await Forecasts.DisposeAsync();
         await Healing.DisposeAsync();
         await Orchestrator.DisposeAsync();
+        Cgroups.Teardown();
         await Notifier.DisposeAsync();
         await _scheduler.DisposeAsync();
         await Events.FlushAsync(CancellationToken.None);

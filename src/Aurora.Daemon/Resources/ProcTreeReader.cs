@@ -45,6 +45,7 @@ internal sealed class ProcTreeReader : ITreeReader, IDisposable
         }
 
         long ticks = root.Ticks, rss = root.RssPages;
+        var processes = 1;
         _pending.Clear();
         PushChildren(pid, root.Threads);
         for (var visited = 1; visited < MaxProcesses && _pending.TryPop(out var child); visited++)
@@ -53,11 +54,12 @@ internal sealed class ProcTreeReader : ITreeReader, IDisposable
             {
                 ticks += stat.Ticks;
                 rss += stat.RssPages;
+                processes++;
                 PushChildren(child, stat.Threads);
             }
         }
 
-        usage = new TreeUsage(ticks, rss * PageSize);
+        usage = new TreeUsage(ticks, rss * PageSize, processes);
         return true;
     }
 

@@ -12,7 +12,9 @@ public sealed class ResourceMonitor : IAsyncDisposable
     private readonly ProcTreeReader _reader = new(keep: true);
     private readonly SampleJson _json = new();
 
-    public ResourceMonitor(Func<MonitorConfig> monitor, ServiceStateStore states, IResourceHistory history, TimeProvider time)
+    /// onTick: also given every tick, after the live feed (the limits enforced by sampling).
+    public ResourceMonitor(Func<MonitorConfig> monitor, ServiceStateStore states, IResourceHistory history, TimeProvider time,
+        Action<ResourceTick>? onTick = null)
     {
         History = history;
         _sampler = new ResourceSampler(monitor, () => states.All.Values, _reader, history,
@@ -20,6 +22,7 @@ public sealed class ResourceMonitor : IAsyncDisposable
             {
                 Feed.Publish(_json.Write(tick));
                 Ticked?.Invoke(tick);
+                onTick?.Invoke(tick);
             }, time);
     }
 

@@ -40,7 +40,6 @@ public sealed class AllProblemsAtOnceTests : IDisposable
             "aurora.yaml:9:51: services.api.restart.backoff.max: \"-5s\" is not a duration; use a number with ms, s, m, h or d (e.g. 500ms, 30s)",
             "aurora.yaml:10:21: services.api.stop.signal: \"SIGNOPE\" is not a signal; use a name such as SIGTERM, SIGINT, SIGQUIT, SIGHUP or SIGUSR1, or its number",
             "aurora.yaml:13:13: services.db.ports[0]: port 5001 is also declared by service \"api\" (line 6); each port can belong to one service only",
-            "aurora.yaml:14:15: warning: services.db.limits.memory: is not enforced yet: no memory cap is applied in this version; the value only helps recognise an out_of_memory kill",
             "aurora.yaml:14:23: services.db.limits.memory: \"lots\" is not a size; use bytes or a number with KiB, MiB, GiB (powers of 2) or KB, MB, GB (powers of 10), e.g. 512KiB, 10MiB",
             "aurora.yaml:15:5: services.db.colour: unknown key \"colour\"; allowed here: command, shell, cwd, env, env_file, ports, depends_on, health, restart, stop, limits, logs, on_dependency_failure, install, fixes, umask, ready, success_exit_codes, replicas, profiles, schedule, watch",
             "aurora.yaml:16:22: dashboard.listen: \"10.0.0.1:7070\" is not a loopback address; the dashboard listens on loopback only unless you set allow_remote: true (remote clients then need the bearer token in .aurora/token)",

@@ -34,6 +34,8 @@ public sealed class SpecExampleTests : IDisposable
               memory: 512MiB                # of the whole process tree, sustained for `for` → restart
               cpu: 90%                      # of one core
               for: 30s
+              on_cpu: warn                  # warn | restart
+              pids: 256                     # most processes in the tree
             umask: "022"                    # default: the umask of whoever ran `aurora up`
             logs: { max_size: 10MiB, keep: 5 }
             on_dependency_failure: stop     # stop | keep | restart  (graceful degradation)
@@ -58,16 +60,13 @@ public sealed class SpecExampleTests : IDisposable
     public void Dispose() => _project.Dispose();
 
     [Fact]
-    public void Spec_example_loads_with_a_warning_for_each_key_not_enforced_yet()
+    public void Spec_example_loads_without_an_error_or_a_warning()
     {
         var result = _project.Load(Example);
 
         Assert.True(result.Ok);
         Assert.Empty(result.Errors);
-        Assert.Equal(
-            ["services.api.limits.memory", "services.api.limits.cpu", "services.api.limits.for"],
-            result.Warnings.Select(w => w.KeyPath));
-        Assert.All(result.Warnings, w => Assert.StartsWith("is not enforced yet: ", w.Message));
+        Assert.Empty(result.Warnings);
     }
 
     [Fact]
@@ -88,7 +87,7 @@ public sealed class SpecExampleTests : IDisposable
             TimeSpan.FromSeconds(2), 3, TimeSpan.FromSeconds(10)), api.Health! with { ExecArgv = [] });
         Assert.Equal(RestartConfig.Default, api.Restart);
         Assert.Equal(StopConfig.Default, api.Stop);
-        Assert.Equal(new ResourceLimits(512L * 1024 * 1024, 90, TimeSpan.FromSeconds(30)), api.Limits);
+        Assert.Equal(new ResourceLimits(512L * 1024 * 1024, 90, TimeSpan.FromSeconds(30), CpuAction.Warn, 256), api.Limits);
         Assert.Equal(0b000_010_010, api.Umask);
         Assert.Equal(LogConfig.Default, api.Logs);
         Assert.Equal(["npm", "ci"], api.Install);

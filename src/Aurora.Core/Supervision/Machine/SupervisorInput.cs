@@ -61,6 +61,11 @@ public abstract record SupervisorInput
 
     public sealed record Reconfigure(ServiceConfig Config) : SupervisorInput;
 
+    // Resources (Transitions.Resources.cs): a limit of `limits:` was exceeded by process Pid, as the kernel's cgroup
+    // or the sampler saw it. Usage and Limit are bytes (memory), processes (pids) or % of one core (cpu).
+
+    public sealed record ResourceExceeded(int Pid, Limits.LimitBreach Breach) : SupervisorInput;
+
     // Diagnosis (Transitions.Diagnosis.cs): the classifier's verdict on the last failure.
 
     public sealed record Diagnosed(Diagnosis.Diagnosis Verdict) : SupervisorInput;

@@ -25,6 +25,9 @@ public sealed record SupervisorState
     /// Why the supervisor itself killed the current process (hang), so its exit is read as that cause.
     public string? KillCause { get; init; }
 
+    /// The tree's memory when it was killed over `limits.memory` (the diagnosis reads the kill near the limit).
+    public long? MemoryAtKill { get; init; }
+
     /// The first specific cause found in the current failure episode (since the service was last healthy or
     /// ran long enough): kept as the service's last cause through quarantine, so `crash_loop` never hides it.
     public string? EpisodeCause { get; init; }

@@ -21,7 +21,7 @@ public static partial class Transitions
             HealthDetail: hungDetail,
             RestartLimitReached: d.Service.State == ServiceState.Failed,
             DependencyDown: d.Service.State == ServiceState.Degraded ? d.Service.Reason : null,
-            MemoryLimitBytes: d.Config.Limits.MemoryBytes, Pid: pid), waitForOutput));
+            MemoryLimitBytes: d.Config.Limits.MemoryBytes, LastMemoryBytes: d.State.MemoryAtKill, Pid: pid), waitForOutput));
     }
 
     private static void OnDiagnosed(DecisionBuilder d, Diagnosis.Diagnosis verdict)

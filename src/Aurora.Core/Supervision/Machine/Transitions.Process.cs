@@ -35,7 +35,7 @@ public static partial class Transitions
 
     private static void OnSpawned(DecisionBuilder d, SupervisorInput.Spawned spawned)
     {
-        d.State = d.State with { KillCause = null, EverHealthy = false };
+        d.State = d.State with { KillCause = null, MemoryAtKill = null, EverHealthy = false };
         d.Note($"[aurora] started pid {spawned.Pid}: {string.Join(' ', d.Config.Command)}");
         var waits = d.Config.Health is not null || d.Config.Ready is not null;
         d.Publish(d.Service with

@@ -64,6 +64,9 @@ public static partial class Transitions
             case SupervisorInput.Reconfigure:
                 OnReconfigure(d, config);
                 break;
+            case SupervisorInput.ResourceExceeded exceeded when state.HasProcess && state.Stopping is null && exceeded.Pid == state.Service.Pid:
+                OnResourceExceeded(d, exceeded.Breach);
+                break;
             case SupervisorInput.Diagnosed diagnosed:
                 OnDiagnosed(d, diagnosed.Verdict);
                 break;

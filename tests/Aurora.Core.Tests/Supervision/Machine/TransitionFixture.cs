@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Aurora.Core.Config;
 using Aurora.Core.Diagnosis;
 using Aurora.Core.Health;
+using Aurora.Core.Limits;
 using Aurora.Core.Processes;
 using Aurora.Core.Supervision;
 
@@ -28,6 +29,8 @@ internal sealed class TransitionFixture
     private string _verdict = Causes.PortConflict;
     private string? _waitFor;
     private bool _staleToken;
+    private LimitBreach _breach = new(LimitBreach.Memory, 70 << 20, 64 << 20, LimitBreach.BySampling);
+    private bool _stalePid;
 
     private const string Address = "127.0.0.1:6379";
 
@@ -198,6 +201,28 @@ internal sealed class TransitionFixture
                 }
 
                 break;
+            case "killed by the kernel":
+                _breach = _breach with { Usage = 64 << 20, EnforcedBy = LimitBreach.ByCgroup, KilledByKernel = true };
+                break;
+            case "pids by sampling":
+                _breach = new LimitBreach(LimitBreach.Pids, 25, 20, LimitBreach.BySampling);
+                break;
+            case "pids refused by the cgroup":
+                _breach = new LimitBreach(LimitBreach.Pids, 20, 20, LimitBreach.ByCgroup);
+                break;
+            case "cpu":
+                _breach = new LimitBreach(LimitBreach.Cpu, 180, 90, LimitBreach.BySampling);
+                break;
+            case "on_cpu warn":
+            case "on_cpu restart":
+                Config = Config with { Limits = Config.Limits with { CpuPercent = 90, OnCpu = Enum.Parse<CpuAction>(condition.Split(' ')[1], ignoreCase: true) } };
+                break;
+            case "stale pid":
+                _stalePid = true;
+                break;
+            case "killed over its memory limit":
+                State = State with { KillCause = Causes.OutOfMemory, MemoryAtKill = 70 << 20 };
+                break;
             default:
                 throw new ArgumentException($"the table names a condition the test does not know: '{condition}'");
         }
@@ -237,6 +262,7 @@ internal sealed class TransitionFixture
             "watchdog ping" => new SupervisorInput.WatchdogPing(generation),
             "ready deadline" => new SupervisorInput.DeadlinePassed(generation, Deadline.Ready, 0),
             "watchdog deadline" => new SupervisorInput.DeadlinePassed(generation, Deadline.Watchdog, State.WatchdogToken - (_staleToken ? 1 : 0)),
+            "resource exceeded" => new SupervisorInput.ResourceExceeded(_stalePid ? 99 : State.Service.Pid ?? 100, _breach),
             _ => throw new ArgumentException($"the table names an input the test does not know: '{input}'"),
         };
     }
