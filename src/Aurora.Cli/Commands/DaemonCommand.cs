@@ -28,7 +28,8 @@ internal static partial class DaemonCommand
 
             try
             {
-                await DaemonHost.RunAsync(config, (rt, feed) => EventFeed.PrintAsync(rt.Paths, rt.BootSeq, feed), ct);
+                await DaemonHost.RunAsync(config, (rt, feed) => EventFeed.PrintAsync(rt.Paths, rt.BootSeq, feed), ct,
+                    Client.DaemonSpawner.Self());
                 return ExitCodes.Ok;
             }
             catch (DaemonAlreadyRunningException ex)

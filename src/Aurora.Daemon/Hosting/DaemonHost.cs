@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using Aurora.Core.Config;
+using Aurora.Core.Processes.Holding;
 using Aurora.Daemon.Api;
 using Aurora.Daemon.Dashboard;
 using Aurora.Daemon.Http;
@@ -15,7 +17,10 @@ public static partial class DaemonHost
     // Requests still running when the daemon has stopped its services get this long to finish.
     private static readonly TimeSpan RequestGrace = TimeSpan.FromSeconds(5);
 
-    public static async Task RunAsync(AuroraConfig config, Func<AuroraRuntime, CancellationToken, Task>? observer, CancellationToken ct)
+    /// holderCommand: how to run this binary (`[path]`, or `[dotnet, aurora.dll]`) so that the services are started by
+    /// the project's holder (`… holder DIR`) and outlive this daemon; empty: they are this daemon's own children.
+    public static async Task RunAsync(AuroraConfig config, Func<AuroraRuntime, CancellationToken, Task>? observer, CancellationToken ct,
+        ImmutableArray<string> holderCommand = default)
     {
         var paths = new DaemonPaths(config.ProjectDirectory);
         using var daemonLock = DaemonLock.Acquire(paths);
@@ -32,7 +37,9 @@ public static partial class DaemonHost
 
         // One SQLite file keeps both the event log and the failure memory: the store plays both roles.
         var store = new SqliteEventStore(paths.StateDb, config.Store, TimeProvider.System);
-        await using var runtime = new AuroraRuntime(config, paths, TimeProvider.System, store, store, store);
+        var holder = holderCommand.IsDefaultOrEmpty ? null
+            : new HolderConnection(new HolderFiles(paths.StateDirectory), holderCommand, HolderEnvironment.Build(), TimeProvider.System);
+        await using var runtime = new AuroraRuntime(config, paths, TimeProvider.System, store, store, store, holder);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var stop = () =>
         {

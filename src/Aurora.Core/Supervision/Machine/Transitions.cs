@@ -64,6 +64,9 @@ public static partial class Transitions
             case SupervisorInput.Reconfigure:
                 OnReconfigure(d, config);
                 break;
+            case SupervisorInput.Adopt adopt:
+                OnAdopt(d, adopt);
+                break;
             case SupervisorInput.Diagnosed diagnosed:
                 OnDiagnosed(d, diagnosed.Verdict);
                 break;
