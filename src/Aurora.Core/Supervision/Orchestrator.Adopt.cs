@@ -26,4 +26,11 @@ public sealed partial class Orchestrator
                 await s.RestartAsync("reload");
             }
         }));
+
+    /// Lets go of every service without stopping any (a daemon handing over to the next one).
+    public async Task DetachAsync()
+    {
+        _ctx.States.Published -= OnPublished;
+        await Task.WhenAll(_supervisors.Values.Select(s => s.DetachAsync()));
+    }
 }

@@ -27,6 +27,7 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
 {
     private readonly ConcurrentDictionary<string, ServiceLog> _logs = new();
     private readonly HealthScheduler _scheduler;
+    private bool _detached;
 
     /// failures: the store's failure-memory role (incidents and history), or null for a store that keeps none.
     /// The daemon passes its SQLite store in both roles; a fleet would pass a shared networked store.
@@ -146,6 +147,16 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
         return HeldServices.Plan(client, Paths.ProjectId, names, Time);
     }
 
+    /// Hands over to the next daemon: every service is let go, not stopped (the holder keeps them and their output),
+    /// and what this daemon read of their output is written. DisposeAsync then leaves them running.
+    public async Task DetachAsync()
+    {
+        _detached = true;
+        Events.Publish(EventTypes.DaemonStopping, null, new EventData().Add("pid", Environment.ProcessId).Add("handover", true).Build());
+        await Orchestrator.DetachAsync();
+        await HeldProcessLauncher.LetGoAsync();
+    }
+
     public async Task StopAllAsync()
     {
         Events.Publish(EventTypes.DaemonStopping, null, new EventData().Add("pid", Environment.ProcessId).Build());
@@ -209,7 +220,11 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
         Watches.Dispose();
         await Resources.DisposeAsync(); // writes the minute in progress, before the store closes
         await Healing.DisposeAsync();
-        await Orchestrator.DisposeAsync();
+        if (!_detached)
+        {
+            await Orchestrator.DisposeAsync();
+        }
+
         await Notifier.DisposeAsync();
         await _scheduler.DisposeAsync();
         await Events.FlushAsync(CancellationToken.None);

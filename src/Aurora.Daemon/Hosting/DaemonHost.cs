@@ -19,7 +19,9 @@ public static partial class DaemonHost
 
     /// holderCommand: how to run this binary (`[path]`, or `[dotnet, aurora.dll]`) so that the services are started by
     /// the project's holder (`… holder DIR`) and outlive this daemon; empty: they are this daemon's own children.
-    public static async Task RunAsync(AuroraConfig config, Func<AuroraRuntime, CancellationToken, Task>? observer, CancellationToken ct,
+    /// Returns Replace when `aurora daemon restart` asked for a new daemon: the caller then re-executes the binary
+    /// (DaemonReplacement), which adopts every service.
+    public static async Task<DaemonOutcome> RunAsync(AuroraConfig config, Func<AuroraRuntime, CancellationToken, Task>? observer, CancellationToken ct,
         ImmutableArray<string> holderCommand = default)
     {
         var paths = new DaemonPaths(config.ProjectDirectory);
@@ -52,7 +54,13 @@ public static partial class DaemonHost
             }
         };
 
-        var server = Build(runtime, paths, config, stop, stopping.Token);
+        var replacing = false;
+        Action? replace = holder is null ? null : () =>
+        {
+            replacing = true;
+            stop();
+        };
+        var server = Build(runtime, paths, config, stop, replace, stopping.Token);
         server.Start();
         File.SetUnixFileMode(paths.Socket, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
@@ -78,21 +86,37 @@ public static partial class DaemonHost
             await using var systemd = SystemdSession.Start(runtime); // STOPPING=1 as this block ends, before the services stop
             observe = observer?.Invoke(runtime, observing.Token) ?? Task.CompletedTask;
             await Task.Delay(Timeout.InfiniteTimeSpan, runtime.Time, stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (replacing)
+            {
+                systemd?.HandOver();
+            }
         }
         finally
         {
             stop();
-            // The API keeps answering (status during a slow stop) until the services are down.
-            await runtime.StopAllAsync();
-            await server.StopAsync(RequestGrace);
+            if (replacing)
+            {
+                // Clients see the socket go now (and reconnect to the next daemon); the services are let go, not stopped.
+                await server.StopAsync(RequestGrace);
+                await runtime.DetachAsync();
+            }
+            else
+            {
+                // The API keeps answering (status during a slow stop) until the services are down.
+                await runtime.StopAllAsync();
+                await server.StopAsync(RequestGrace);
+            }
+
             await runtime.Events.FlushAsync(CancellationToken.None);
             await observing.CancelAsync();
             await observe.ContinueWith(_ => { }, TaskScheduler.Default);
             signals.ForEach(s => s.Dispose());
         }
+
+        return replacing ? DaemonOutcome.Replace : DaemonOutcome.Stopped;
     }
 
-    private static HttpServer Build(AuroraRuntime runtime, DaemonPaths paths, AuroraConfig config, Action stop, CancellationToken stopping)
+    private static HttpServer Build(AuroraRuntime runtime, DaemonPaths paths, AuroraConfig config, Action stop, Action? replace, CancellationToken stopping)
     {
         var router = new Router();
         var server = new HttpServer(router, runtime.Time, stopping);
@@ -108,7 +132,7 @@ public static partial class DaemonHost
             throw;
         }
 
-        ApiRoutes.Map(router, runtime, stop);
+        ApiRoutes.Map(router, runtime, stop, replace);
         return server;
     }
 }

@@ -20,11 +20,14 @@ public sealed class HeldProcessLauncher(Func<HolderClient> holder, TimeProvider 
 
         if (spec.Output is { } sink && reply.OutputFd >= 0)
         {
-            OutputPump.Start(reply.OutputFd, sink);
+            HeldPumps.Start(reply.OutputFd, sink);
         }
 
         return new HeldProcess(client, reply.Pid, reply.StartTicks, reply.StartedAt, spec.Tag, time);
     }
+
+    /// Stops reading every held service's output (a daemon handing over): nothing read is left unwritten.
+    public static Task LetGoAsync() => HeldPumps.LetGoAsync();
 
     /// A process an earlier daemon started, as the holder reported it: its output so far (held while no daemon
     /// ran) goes to sink first, then what it writes from now on.
@@ -38,7 +41,7 @@ public sealed class HeldProcessLauncher(Func<HolderClient> holder, TimeProvider 
         record.Output.Clear();
         if (record.OutputFd >= 0)
         {
-            OutputPump.Start(record.OutputFd, sink);
+            HeldPumps.Start(record.OutputFd, sink);
             record.OutputFd = -1;
         }
         else
