@@ -115,6 +115,7 @@ public sealed partial class HolderClient
                 {
                     var pid = r.ReadInt32();
                     var status = HolderFrames.ReadStatus(r);
+                    _startTicks.TryRemove(pid, out _);
                     if (_exits.TryRemove(pid, out var exit))
                     {
                         exit.TrySetResult(status);
@@ -138,6 +139,30 @@ public sealed partial class HolderClient
             }
 
             _lost.TrySetResult();
+            if (!_exits.IsEmpty)
+            {
+                _ = WatchOrphansAsync();
+            }
+        }
+    }
+
+    /// The holder died under a running daemon (killed by hand, say): its children live on, but nobody will report
+    /// their exit status now. Their end is still seen, from /proc (status unknown), so they restart as they should.
+    private async Task WatchOrphansAsync()
+    {
+        Console.Error.WriteLine($"aurora: the holder (pid {HolderPid}) has gone; {_exits.Count} service process(es) are watched without exit statuses");
+        while (!_exits.IsEmpty)
+        {
+            foreach (var (pid, exit) in _exits)
+            {
+                if (ProcessTable.Read(pid) is not { IsZombie: false } p || p.StartTicks != StartTicksOf(pid))
+                {
+                    _exits.TryRemove(pid, out _);
+                    exit.TrySetResult(new ExitStatus(null, null));
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System);
         }
     }
 
@@ -152,6 +177,7 @@ public sealed partial class HolderClient
         {
             // Before the reply is seen: an exit frame may follow at once, and must find its waiter.
             _exits[pid] = new TaskCompletionSource<ExitStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _startTicks[pid] = startTicks;
         }
 
         if (_spawns.TryRemove(id, out var reply))

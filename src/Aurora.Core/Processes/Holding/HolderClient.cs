@@ -13,6 +13,7 @@ public sealed partial class HolderClient : IDisposable
     private readonly Lock _sending = new();
     private readonly ConcurrentDictionary<int, TaskCompletionSource<SpawnReply>> _spawns = new();
     private readonly ConcurrentDictionary<int, TaskCompletionSource<ExitStatus>> _exits = new();
+    private readonly ConcurrentDictionary<int, long> _startTicks = new();
     private readonly TaskCompletionSource _lost = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _nextId;
     private volatile bool _closed;
@@ -25,6 +26,7 @@ public sealed partial class HolderClient : IDisposable
         Held = held;
         foreach (var record in held)
         {
+            _startTicks[record.Pid] = record.StartTicks;
             var exit = _exits[record.Pid] = new TaskCompletionSource<ExitStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
             if (record.Exit is { } status)
             {
@@ -48,6 +50,8 @@ public sealed partial class HolderClient : IDisposable
     /// Completes with the status the holder reaped, the moment it reports it; then the holder forgets the child.
     internal Task<ExitStatus> ExitOf(int pid) =>
         _exits.TryGetValue(pid, out var exit) ? exit.Task : Task.FromResult(new ExitStatus(null, null));
+
+    private long StartTicksOf(int pid) => _startTicks.GetValueOrDefault(pid);
 
     internal SpawnReply Spawn(ProcessSpec spec, IReadOnlyCollection<string> envp)
     {
