@@ -1,8 +1,8 @@
+using System.Text.Json;
 using Aurora.Contracts.V1;
 using Aurora.Core.Events;
 using Aurora.Core.Processes;
 using Aurora.IntegrationTests.Processes;
-using System.Text.Json;
 
 namespace Aurora.IntegrationTests.Adoption;
 
