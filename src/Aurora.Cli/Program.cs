@@ -7,6 +7,13 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        // The holder (started by the daemon, never by hand) stays clear of everything else in this binary: no
+        // command line parser, no config, nothing of the daemon's; so little of it is ever paged in.
+        if (args is ["holder", var stateDirectory])
+        {
+            return Aurora.Core.Processes.Holding.HolderServer.Run(stateDirectory);
+        }
+
         var root = new RootCommand("Aurora: a self-healing service supervisor with a memory")
         {
             CliOptions.Files,

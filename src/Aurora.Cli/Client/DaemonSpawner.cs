@@ -10,12 +10,18 @@ internal static class DaemonSpawner
 {
     /// configFiles: every `-f`, in order; the daemon reads them all again at each reload. profiles: the active
     /// profiles, passed on so the daemon remembers them for every reload.
-    public static IRunningProcess Spawn(IReadOnlyList<string> configFiles, DaemonPaths paths, IReadOnlyList<string>? profiles = null)
+    /// How to run this binary again: its path, or `dotnet aurora.dll` for a build run through the dotnet host.
+    public static ImmutableArray<string> Self()
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find the aurora executable");
+        return Path.GetFileNameWithoutExtension(self) == "dotnet" ? [self, Path.Combine(AppContext.BaseDirectory, "aurora.dll")] : [self];
+    }
+
+    public static IRunningProcess Spawn(IReadOnlyList<string> configFiles, DaemonPaths paths, IReadOnlyList<string>? profiles = null)
+    {
         ImmutableArray<string> argv =
         [
-            .. Path.GetFileNameWithoutExtension(self) == "dotnet" ? [self, Path.Combine(AppContext.BaseDirectory, "aurora.dll")] : new[] { self },
+            .. Self(),
             "daemon", .. configFiles.SelectMany(f => new[] { "-f", f }), "--log", paths.DaemonLog,
         ];
         var env = ImmutableDictionary.CreateBuilder<string, string>();

@@ -3,6 +3,8 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Aurora.Contracts.V1;
+using Aurora.Core.Processes;
+using Aurora.Layout;
 
 namespace Aurora.Cli.Client;
 
@@ -14,29 +16,70 @@ internal sealed record StreamMessage(EventDto? Event, string Json);
 /// the daemon goes away or the token is cancelled.
 internal static class EventStream
 {
+    /// A daemon being replaced (`aurora daemon restart`) keeps its pid while it re-executes: as long as that
+    /// process lives, a lost stream is re-opened after the last seq seen (for up to a minute), so a follower
+    /// resumes on the new daemon with no gap. A daemon that is gone (down, a crash) ends the stream.
+    private static readonly TimeSpan ReplacementWait = TimeSpan.FromSeconds(60);
+
     public static async IAsyncEnumerable<StreamMessage> FollowAsync(ControlClient client, long after, [EnumeratorCancellation] CancellationToken ct)
     {
+        var daemon = DaemonLock.RunningPid(client.Paths);
+        var connected = false;
+        long? lostAt = null;
         while (!ct.IsCancellationRequested)
         {
             long? resync = null;
-            await foreach (var m in ConnectAsync(client, after, r => resync = r, ct))
+            var stream = ConnectAsync(client, after, r => resync = r, ct).GetAsyncEnumerator(ct);
+            try
             {
-                if (m.Event is { } e)
+                while (true)
                 {
-                    after = e.Seq;
-                }
+                    try
+                    {
+                        if (!await stream.MoveNextAsync())
+                        {
+                            break;
+                        }
+                    }
+                    catch (DaemonNotRunningException) when (connected && BeingReplaced(daemon, lostAt))
+                    {
+                        break;
+                    }
 
-                yield return m;
+                    connected = true;
+                    lostAt = null;
+                    if (stream.Current.Event is { } e)
+                    {
+                        after = e.Seq;
+                    }
+
+                    yield return stream.Current;
+                }
+            }
+            finally
+            {
+                await stream.DisposeAsync();
             }
 
-            if (resync is null)
+            if (resync is not null)
+            {
+                after = Math.Max(after, resync.Value);
+                continue;
+            }
+
+            lostAt ??= TimeProvider.System.GetTimestamp();
+            if (!connected || !BeingReplaced(daemon, lostAt))
             {
                 yield break;
             }
 
-            after = Math.Max(after, resync.Value);
+            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System, ct);
         }
     }
+
+    private static bool BeingReplaced(int? daemon, long? lostAt) =>
+        daemon is { } pid && ProcessTable.Read(pid) is { IsZombie: false }
+        && (lostAt is null || TimeProvider.System.GetElapsedTime(lostAt.Value) < ReplacementWait);
 
     private static async IAsyncEnumerable<StreamMessage> ConnectAsync(ControlClient client, long after, Action<long> onResync,
         [EnumeratorCancellation] CancellationToken ct)

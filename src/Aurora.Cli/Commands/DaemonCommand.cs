@@ -12,7 +12,7 @@ internal static partial class DaemonCommand
     public static Command Create()
     {
         var log = new Option<FileInfo?>("--log") { Description = "Append stdout and stderr to this file" };
-        var command = new Command("daemon", "Run the daemon in the foreground without the event feed") { log };
+        var command = new Command("daemon", "Run the daemon in the foreground without the event feed") { log, DaemonRestartCommand.Create() };
         command.Hidden = true;
         CommandRunner.SetAction(command, async (parse, ct) =>
         {
@@ -28,8 +28,9 @@ internal static partial class DaemonCommand
 
             try
             {
-                await DaemonHost.RunAsync(config, (rt, feed) => EventFeed.PrintAsync(rt.Paths, rt.BootSeq, feed), ct);
-                return ExitCodes.Ok;
+                var outcome = await DaemonHost.RunAsync(config, (rt, feed) => EventFeed.PrintAsync(rt.Paths, rt.BootSeq, feed), ct,
+                    Client.DaemonSpawner.Self());
+                return outcome == DaemonOutcome.Replace ? Replace() : ExitCodes.Ok;
             }
             catch (DaemonAlreadyRunningException ex)
             {
@@ -38,6 +39,14 @@ internal static partial class DaemonCommand
             }
         });
         return command;
+    }
+
+    /// Re-executes this binary as the new daemon; returns only if that failed (the services stay with the holder,
+    /// and the next daemon to start adopts them).
+    internal static int Replace()
+    {
+        Terminal.Error("cannot replace the daemon: " + DaemonReplacement.Exec());
+        return ExitCodes.Failed;
     }
 
     /// Points fds 1 and 2 at the log file, so the runtime's own messages land there too.

@@ -49,11 +49,15 @@ internal static class UpCommand
         Console.WriteLine($"aurora: supervising {config.Services.Length} services from {string.Join(" + ", config.Files)} (Ctrl-C stops them all)");
         try
         {
-            await DaemonHost.RunAsync(config, (rt, feed) =>
+            var outcome = await DaemonHost.RunAsync(config, (rt, feed) =>
             {
                 DashboardCommand.PrintLink(config, rt.Paths);
                 return EventFeed.PrintAsync(rt.Paths, rt.BootSeq, feed);
-            }, ct);
+            }, ct, DaemonSpawner.Self());
+            if (outcome == DaemonOutcome.Replace)
+            {
+                return DaemonCommand.Replace();
+            }
         }
         catch (DaemonAlreadyRunningException ex)
         {

@@ -22,10 +22,14 @@ internal static class OutputPump
         return (fds[0], fds[1]);
     }
 
-    public static Task Start(int parentFd, IOutputSink sink)
+    public static Task Start(int parentFd, IOutputSink sink) => Start(parentFd, sink, out _);
+
+    /// socket: disposing it ends the pump (what it has read is still written to the sink; what it has not stays
+    /// in the pipe for whoever else holds it: the holder, then the next daemon).
+    public static Task Start(int parentFd, IOutputSink sink, out Socket socket)
     {
-        var socket = new Socket(new SafeSocketHandle(parentFd, ownsHandle: true));
-        return Task.Run(() => PumpAsync(socket, sink));
+        var pumped = socket = new Socket(new SafeSocketHandle(parentFd, ownsHandle: true));
+        return Task.Run(() => PumpAsync(pumped, sink));
     }
 
     /// Waits with a zero-byte receive (no buffer held while a service is quiet, which is most of the time,
@@ -60,6 +64,10 @@ internal static class OutputPump
         catch (SocketException)
         {
             // A reset from the child's side ends the stream like EOF.
+        }
+        catch (ObjectDisposedException)
+        {
+            // Let go (a daemon handing over to the next): the rest is the next reader's.
         }
         finally
         {

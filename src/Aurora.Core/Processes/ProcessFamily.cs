@@ -3,14 +3,21 @@ namespace Aurora.Core.Processes;
 /// Which live processes belong to one started service: its process group and, when it has a tag,
 /// every process whose environment carries AURORA_TAG=tag (descendants that left the group with
 /// setsid). Never includes a process that matches neither.
-internal sealed class ProcessFamily(int leader, string? tag)
+/// parent: the process that is the leader's parent and the subreaper of its descendants: the daemon, or the
+/// holder for a service the holder started.
+internal sealed class ProcessFamily(int leader, string? tag, int parent)
 {
     private static readonly int Self = Environment.ProcessId;
+
+    public ProcessFamily(int leader, string? tag)
+        : this(leader, tag, Self)
+    {
+    }
 
     /// After the leader is reaped its group number can only be held by our own descendants, and
     /// those are re-parented to us (we are the subreaper); a recycled foreign group would need a
     /// new leader with the same pid, which we exclude.
-    public bool IsGroupLeftover(ProcessInfo p) => p.ProcessGroupId == leader && p.Pid != leader && p.ParentPid == Self;
+    public bool IsGroupLeftover(ProcessInfo p) => p.ProcessGroupId == leader && p.Pid != leader && p.ParentPid == parent;
 
     public bool IsTagged(int pid) => tag is not null && ProcessTable.HasTag(pid, tag);
 
@@ -34,7 +41,7 @@ internal sealed class ProcessFamily(int leader, string? tag)
             }
 
             var member = p.IsZombie
-                ? p.ParentPid == Self && (p.ProcessGroupId == leader || tag is not null)
+                ? p.ParentPid == parent && (p.ProcessGroupId == leader || tag is not null)
                 : (leaderReaped ? IsGroupLeftover(p) : p.ProcessGroupId == leader) || IsTagged(p.Pid);
             if (member)
             {

@@ -14,7 +14,12 @@ public sealed record ProcessSpec(
     ImmutableDictionary<string, string> Environment,
     string? Tag = null,
     IOutputSink? Output = null,
-    int? Umask = null);
+    int? Umask = null)
+{
+    /// What the supervisor wants back if a later daemon adopts this process (restart counter, backoff attempt…):
+    /// kept beside the process by the holder, opaque to it. Ignored by the daemon's own launcher.
+    public string? Memo { get; init; }
+}
 
 /// Receives a child's output in arrival order, from one reader at a time.
 public interface IOutputSink

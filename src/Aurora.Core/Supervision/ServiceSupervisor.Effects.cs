@@ -36,6 +36,9 @@ public sealed partial class ServiceSupervisor
                 return null;
             case SupervisorEffect.Spawn spawn:
                 return Spawn(spawn.Generation);
+            case SupervisorEffect.Attach attach:
+                Attach(attach.Generation);
+                return null;
             case SupervisorEffect.Signal signal:
                 _process?.Signal(signal.Number);
                 return null;
@@ -116,7 +119,10 @@ public sealed partial class ServiceSupervisor
             }
         }
 
-        var spec = new ProcessSpec(config.Command, config.WorkingDirectory, env, $"{_ctx.ProjectId}/{config.Name}", _writer, config.Umask);
+        var spec = new ProcessSpec(config.Command, config.WorkingDirectory, env, $"{_ctx.ProjectId}/{config.Name}", _writer, config.Umask)
+        {
+            Memo = Memo(config),
+        };
         IRunningProcess process;
         try
         {

@@ -14,7 +14,8 @@ internal static class ApiRoutes
 
     /// `stopDaemon` ends the daemon; /shutdown calls it once its answer has been sent.
     /// Each route group gets what it reads and what it may do, not the whole runtime.
-    public static void Map(Router router, AuroraRuntime rt, Action stopDaemon)
+    /// `replaceDaemon` (null when the daemon has no holder) re-executes it once `/daemon/restart` has answered.
+    public static void Map(Router router, AuroraRuntime rt, Action stopDaemon, Action? replaceDaemon = null)
     {
         IDaemonLifecycle daemon = rt;
         router.Get("/healthz", x => x.JsonAsync(
@@ -39,6 +40,7 @@ internal static class ApiRoutes
         AskRoutes.Map(router, new Asker(rt, rt, rt.Reloader, rt.Memory?.Store, new LoopbackApi(rt.Paths.Socket, Asker.Source), rt.Time));
         router.Post(Prefix + "/shutdown", x => ShutdownAsync(x, daemon, stopDaemon));
         MapMetrics(router, rt, streamClients);
+        DaemonRestartRoute.Map(router, rt, replaceDaemon);
         router.Fallback(Prefix, x => x.ErrorAsync(404, "not_found", "no such API route; see SPEC §7"));
     }
 

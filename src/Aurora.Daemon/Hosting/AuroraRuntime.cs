@@ -11,6 +11,7 @@ using Aurora.Core.Incidents;
 using Aurora.Core.Limits;
 using Aurora.Core.Logs;
 using Aurora.Core.Processes;
+using Aurora.Core.Processes.Holding;
 using Aurora.Core.Resources;
 using Aurora.Core.Supervision;
 using Aurora.Core.Watching;
@@ -29,14 +30,18 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
 {
     private readonly ConcurrentDictionary<string, ServiceLog> _logs = new();
     private readonly HealthScheduler _scheduler;
+    private bool _detached;
 
     /// failures: the store's failure-memory role (incidents and history), or null for a store that keeps none.
     /// The daemon passes its SQLite store in both roles; a fleet would pass a shared networked store.
     /// resources: where the per-minute resource history goes; by default the event store when it keeps one
     /// (SQLite does), else memory.
+    /// holder: the project's holder, which starts the services so they outlive this daemon (and hands them to the
+    /// next); null starts them as this process's own children, to be stopped by the next daemon if this one dies.
     public AuroraRuntime(AuroraConfig config, DaemonPaths paths, TimeProvider time, IEventStore store, IFailureStore? failures,
-        IResourceHistory? resources = null)
+        IResourceHistory? resources = null, HolderConnection? holder = null)
     {
+        Holder = holder;
         Paths = paths;
         Time = time;
         StartedAt = time.GetUtcNow();
@@ -51,7 +56,8 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
         var projectId = paths.ProjectId;
         Cgroups = new CgroupLimits(new ProjectCgroups(CgroupLayout.OfThisProcess(Environment.GetEnvironmentVariable(CgroupSetting)), projectId),
             time, line => Console.Error.WriteLine(line));
-        var context = new SupervisorContext(Launcher, Events, States, new ScheduledHealthChecks(_scheduler, Launcher, baseEnv, time),
+        var services = holder is null ? Launcher : new HeldProcessLauncher(() => holder.Current, time);
+        var context = new SupervisorContext(services, Events, States, new ScheduledHealthChecks(_scheduler, Launcher, baseEnv, time),
             time, Random.Shared.NextDouble, projectId, baseEnv, Diagnoser.Default(ports),
             (service, cause) => HostDoctor.For(Orchestrator!.Config).Explain(Orchestrator.Config, service, cause), Cgroups);
         Orchestrator = new Orchestrator(config, context, LogOf);
@@ -98,7 +104,11 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
 
     public ServiceStateStore States { get; }
 
+    /// Starts health-check and fix commands (the services go through the holder when there is one).
     public IProcessLauncher Launcher { get; }
+
+    /// The project's holder, the services' parent; null when this daemon is their parent itself.
+    public HolderConnection? Holder { get; }
 
     public Orchestrator Orchestrator { get; }
 
@@ -122,9 +132,15 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
 
     public async Task StartAsync()
     {
-        var leftovers = await LeftoverProcesses.StopAsync(Paths.ProjectId, TimeSpan.FromSeconds(5), Time, CancellationToken.None);
+        var (adopted, strays) = await TakeOverAsync();
+
+        // Tagged processes nobody holds (their holder died, or there was none) cannot be supervised: stopped.
+        var leftovers = Holder is { FoundRunning: true } ? 0
+            : await LeftoverProcesses.StopAsync(Paths.ProjectId, TimeSpan.FromSeconds(5), Time, CancellationToken.None);
         Events.Publish(EventTypes.DaemonStarted, null, new EventData().Add("pid", Environment.ProcessId)
-            .Add("config", Config.FilePath).Add("services", Config.Services.Length).Add("leftovers_stopped", leftovers).Build());
+            .Add("config", Config.FilePath).Add("services", Config.Services.Length).Add("leftovers_stopped", leftovers)
+            .Add("adopted", adopted.Count).Build());
+        await Task.WhenAll(strays.Select(p => p.StopAsync(Signals.SIGTERM, TimeSpan.FromSeconds(10), CancellationToken.None)));
         if (Memory is not null)
         {
             await Memory.StartAsync(BootSeq, CancellationToken.None);
@@ -134,9 +150,32 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
         Notifier.Start(BootSeq);
         Resources.Start();
         Forecasts.Start();
-        Cgroups.Prepare(); // after the leftovers are gone: the groups they kept are swept
-        await Orchestrator.StartAllAsync();
+        Cgroups.Prepare(); // after the leftovers are gone: the empty groups they kept are swept (adopted services keep theirs)
+        await Orchestrator.StartAllAsync(adopted);
         Watches.Apply(Config);
+    }
+
+    /// What the holder kept from an earlier daemon: the services to take over, and processes no service owns now.
+    private async Task<(IReadOnlyDictionary<string, AdoptedService> Adopted, List<IRunningProcess> Strays)> TakeOverAsync()
+    {
+        if (Holder is null)
+        {
+            return (new Dictionary<string, AdoptedService>(), []);
+        }
+
+        var client = await Holder.OpenAsync(CancellationToken.None);
+        var names = Config.Services.Select(s => s.Name).ToHashSet();
+        return HeldServices.Plan(client, Paths.ProjectId, names, Time);
+    }
+
+    /// Hands over to the next daemon: every service is let go, not stopped (the holder keeps them and their output),
+    /// and what this daemon read of their output is written. DisposeAsync then leaves them running.
+    public async Task DetachAsync()
+    {
+        _detached = true;
+        Events.Publish(EventTypes.DaemonStopping, null, new EventData().Add("pid", Environment.ProcessId).Add("handover", true).Build());
+        await Orchestrator.DetachAsync();
+        await HeldProcessLauncher.LetGoAsync();
     }
 
     public async Task StopAllAsync()
@@ -204,8 +243,12 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
         await Resources.DisposeAsync(); // writes the minute in progress, before the store closes
         await Forecasts.DisposeAsync();
         await Healing.DisposeAsync();
-        await Orchestrator.DisposeAsync();
-        Cgroups.Teardown();
+        if (!_detached)
+        {
+            await Orchestrator.DisposeAsync();
+            Cgroups.Teardown();
+        }
+
         await Notifier.DisposeAsync();
         await _scheduler.DisposeAsync();
         await Events.FlushAsync(CancellationToken.None);
@@ -220,5 +263,6 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
         }
 
         await Events.DisposeAsync();
+        Holder?.Dispose();
     }
 }

@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using Aurora.Core.Config;
+using Aurora.Core.Processes.Holding;
 using Aurora.Daemon.Api;
 using Aurora.Daemon.Dashboard;
 using Aurora.Daemon.Http;
@@ -15,7 +17,12 @@ public static partial class DaemonHost
     // Requests still running when the daemon has stopped its services get this long to finish.
     private static readonly TimeSpan RequestGrace = TimeSpan.FromSeconds(5);
 
-    public static async Task RunAsync(AuroraConfig config, Func<AuroraRuntime, CancellationToken, Task>? observer, CancellationToken ct)
+    /// holderCommand: how to run this binary (`[path]`, or `[dotnet, aurora.dll]`) so that the services are started by
+    /// the project's holder (`… holder DIR`) and outlive this daemon; empty: they are this daemon's own children.
+    /// Returns Replace when `aurora daemon restart` asked for a new daemon: the caller then re-executes the binary
+    /// (DaemonReplacement), which adopts every service.
+    public static async Task<DaemonOutcome> RunAsync(AuroraConfig config, Func<AuroraRuntime, CancellationToken, Task>? observer, CancellationToken ct,
+        ImmutableArray<string> holderCommand = default)
     {
         var paths = new DaemonPaths(config.ProjectDirectory);
         using var daemonLock = DaemonLock.Acquire(paths);
@@ -32,7 +39,9 @@ public static partial class DaemonHost
 
         // One SQLite file keeps both the event log and the failure memory: the store plays both roles.
         var store = new SqliteEventStore(paths.StateDb, config.Store, TimeProvider.System);
-        await using var runtime = new AuroraRuntime(config, paths, TimeProvider.System, store, store, store);
+        var holder = holderCommand.IsDefaultOrEmpty ? null
+            : new HolderConnection(new HolderFiles(paths.StateDirectory), holderCommand, HolderEnvironment.Build(), TimeProvider.System);
+        await using var runtime = new AuroraRuntime(config, paths, TimeProvider.System, store, store, store, holder);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var stop = () =>
         {
@@ -45,7 +54,13 @@ public static partial class DaemonHost
             }
         };
 
-        var server = Build(runtime, paths, config, stop, stopping.Token);
+        var replacing = false;
+        Action? replace = holder is null ? null : () =>
+        {
+            replacing = true;
+            stop();
+        };
+        var server = Build(runtime, paths, config, stop, replace, stopping.Token);
         server.Start();
         File.SetUnixFileMode(paths.Socket, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
@@ -71,21 +86,37 @@ public static partial class DaemonHost
             await using var systemd = SystemdSession.Start(runtime); // STOPPING=1 as this block ends, before the services stop
             observe = observer?.Invoke(runtime, observing.Token) ?? Task.CompletedTask;
             await Task.Delay(Timeout.InfiniteTimeSpan, runtime.Time, stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (replacing)
+            {
+                systemd?.HandOver();
+            }
         }
         finally
         {
             stop();
-            // The API keeps answering (status during a slow stop) until the services are down.
-            await runtime.StopAllAsync();
-            await server.StopAsync(RequestGrace);
+            if (replacing)
+            {
+                // Clients see the socket go now (and reconnect to the next daemon); the services are let go, not stopped.
+                await server.StopAsync(RequestGrace);
+                await runtime.DetachAsync();
+            }
+            else
+            {
+                // The API keeps answering (status during a slow stop) until the services are down.
+                await runtime.StopAllAsync();
+                await server.StopAsync(RequestGrace);
+            }
+
             await runtime.Events.FlushAsync(CancellationToken.None);
             await observing.CancelAsync();
             await observe.ContinueWith(_ => { }, TaskScheduler.Default);
             signals.ForEach(s => s.Dispose());
         }
+
+        return replacing ? DaemonOutcome.Replace : DaemonOutcome.Stopped;
     }
 
-    private static HttpServer Build(AuroraRuntime runtime, DaemonPaths paths, AuroraConfig config, Action stop, CancellationToken stopping)
+    private static HttpServer Build(AuroraRuntime runtime, DaemonPaths paths, AuroraConfig config, Action stop, Action? replace, CancellationToken stopping)
     {
         var router = new Router();
         var server = new HttpServer(router, runtime.Time, stopping);
@@ -101,7 +132,7 @@ public static partial class DaemonHost
             throw;
         }
 
-        ApiRoutes.Map(router, runtime, stop);
+        ApiRoutes.Map(router, runtime, stop, replace);
         return server;
     }
 }

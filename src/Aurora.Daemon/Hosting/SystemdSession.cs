@@ -110,6 +110,11 @@ public sealed class SystemdSession : IAsyncDisposable
         }
     }
 
+    private bool _handingOver;
+
+    /// This daemon is about to be replaced by a new one in the same process: no STOPPING=1.
+    public void HandOver() => _handingOver = true;
+
     public async ValueTask DisposeAsync()
     {
         _states.Published -= OnPublished;
@@ -120,8 +125,13 @@ public sealed class SystemdSession : IAsyncDisposable
             await _watchdog.DisposeAsync();
         }
 
+        // A daemon handing over (re-executing itself, same pid) is not stopping: systemd must not think so.
         var count = _services().Length;
-        _notifier.Stopping($"stopping {(count == 1 ? "1 service" : $"{count} services")}");
+        if (!_handingOver)
+        {
+            _notifier.Stopping($"stopping {(count == 1 ? "1 service" : $"{count} services")}");
+        }
+
         _notifier.Dispose();
         _stop.Dispose();
         _changed.Dispose();

@@ -183,8 +183,12 @@ public class ReloadTests
 
         var up = await project.Cli(ct, "up", "-d");
         Assert.True(up.ExitCode == 0, up.Output);
-        var now = await RunningPids(project, null, ct);
-        Assert.All(old.Values, p => Assert.False(ProcessTable.Exists(p!.Value) && ProcessTable.Read(p.Value) is { IsZombie: false }, $"old pid {p} survived"));
+        // Issue 17: the new daemon adopts what the holder kept; db's config did not change, so it keeps its process,
+        // while api and worker, changed meanwhile, are restarted as the reload would have done.
+        var now = await WaitForPids(project, p => p.GetValueOrDefault("api") is { } a && a != old["api"]
+            && p.GetValueOrDefault("worker") is { } w && w != old["worker"], ct);
+        Assert.Equal(old["db"], now["db"]);
+        Assert.All(new[] { old["api"], old["worker"] }, p => Assert.False(ProcessTable.Exists(p!.Value) && ProcessTable.Read(p.Value) is { IsZombie: false }, $"old pid {p} survived"));
         var tag = new DaemonPaths(project.Dir).ProjectId;
         foreach (var (name, arg) in new[] { ("db", "1001"), ("api", "5002"), ("worker", "5003") })
         {

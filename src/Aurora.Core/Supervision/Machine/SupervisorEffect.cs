@@ -5,7 +5,7 @@ namespace Aurora.Core.Supervision;
 
 /// What a decision asks the supervisor's loop to do, in order. Spawn and StopProcess answer with an input
 /// of their own (Spawned or SpawnFailed, StopCompleted), decided before the next message of the inbox.
-public abstract record SupervisorEffect
+public abstract partial record SupervisorEffect
 {
     /// Publish the snapshot (the loop stamps its version) with the event that changed it.
     public sealed record Publish(ServiceSnapshot Snapshot, string Type, EventFields Data) : SupervisorEffect;

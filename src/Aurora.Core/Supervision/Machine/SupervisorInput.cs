@@ -6,7 +6,7 @@ namespace Aurora.Core.Supervision;
 
 /// Everything that can happen to a supervised service. Transitions.Decide handles each family in a file of
 /// its own: commands, process, health, dependencies, timers, reconfigure, diagnosis.
-public abstract record SupervisorInput
+public abstract partial record SupervisorInput
 {
     // Commands (Transitions.Commands.cs).
 

@@ -66,6 +66,8 @@ public static partial class Transitions
                 break;
             case SupervisorInput.ResourceExceeded exceeded when state.HasProcess && state.Stopping is null && exceeded.Pid == state.Service.Pid:
                 OnResourceExceeded(d, exceeded.Breach);
+            case SupervisorInput.Adopt adopt:
+                OnAdopt(d, adopt);
                 break;
             case SupervisorInput.Diagnosed diagnosed:
                 OnDiagnosed(d, diagnosed.Verdict);

@@ -257,6 +257,7 @@ internal sealed class TransitionFixture
             "reconfigure" => new SupervisorInput.Reconfigure(_removeHealth ? Config with { Health = null } : Config),
             "diagnosed" => new SupervisorInput.Diagnosed(new Aurora.Core.Diagnosis.Diagnosis(_verdict, 0.9, ["evidence"], "summary") { WaitFor = _waitFor }),
             "address answered" => new SupervisorInput.AddressAnswered(generation, Address),
+            "adopt" => new SupervisorInput.Adopt(300, 3000, Now.AddSeconds(-60), new AdoptionMemo(2, 1, null, Causes.Unknown, "f", []), 0, 0),
             "ready" => new SupervisorInput.Ready(generation),
             "notify status" => new SupervisorInput.NotifyStatus(generation, "serving 3 requests"),
             "watchdog ping" => new SupervisorInput.WatchdogPing(generation),
