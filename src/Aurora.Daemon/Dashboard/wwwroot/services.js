@@ -80,11 +80,15 @@ function fillService(tr, s, uptimeMs, replica) {
   text(tr, "pid", s.pid ?? "—");
   text(tr, "uptime", uptimeMs == null ? "—" : duration(uptimeMs));
   text(tr, "restarts", s.restarts);
-  text(tr, "cpu", s.cpu_percent == null ? "—" : s.cpu_percent.toFixed(1) + "%");
-  text(tr, "mem", s.memory_bytes == null ? "—" : bytes(s.memory_bytes));
+  // Each limit of `limits:` beside the usage it bounds, as `aurora status` shows it: "31 MiB / 512 MiB".
+  const limits = s.limits || {};
+  const cpu = s.cpu_percent == null ? "—" : s.cpu_percent.toFixed(1) + "%";
+  const mem = s.memory_bytes == null ? "—" : bytes(s.memory_bytes);
+  text(tr, "cpu", limits.cpu_percent == null ? cpu : `${cpu} / ${limits.cpu_percent.toFixed(1)}%`);
+  text(tr, "mem", limits.memory_bytes == null ? mem : `${mem} / ${bytes(limits.memory_bytes)}`);
   text(tr, "cause", joined([s.last_cause, exitText(s.last_exit)]));
   const waiting = s.reason || (s.state === "backoff" && s.next_restart_at ? "restart at " + clock(s.next_restart_at) : null);
-  text(tr, "reason", joined([waiting, s.status_text]));
+  text(tr, "reason", joined([waiting, s.status_text, forecast(s.prediction)]));
 }
 
 function fillGroup(tr, members) {
@@ -207,4 +211,15 @@ async function act(name, action, button) {
   } finally {
     button.disabled = false;
   }
+}
+
+// An active forecast, as `aurora status` words it: "memory reaches 400 MiB in ~2m".
+function forecast(p) {
+  if (!p || !p.resource) {
+    return null;
+  }
+  const limit = p.resource === "fds" ? p.limit : p.limit == null ? null : bytes(p.limit);
+  const eta = p.breach_at ? Math.max(0, Date.parse(p.breach_at) - Date.now()) : p.eta_seconds == null ? null : p.eta_seconds * 1000;
+  const what = p.resource === "fds" ? "open files reach" : p.resource + " reaches";
+  return `${what} ${limit ?? "its limit"}${eta == null ? "" : " in ~" + duration(eta)}`;
 }

@@ -23,6 +23,15 @@ export class ServiceView {
       return null;
     }
     this.seq = e.seq;
+    if (e.type === "prediction" || e.type === "prediction.resolved") {
+      // A forecast for a service: shown beside its usage until it is resolved (the disk's has no service).
+      const row = e.service && this.rows.get(e.service);
+      if (!row) {
+        return null;
+      }
+      row.prediction = e.type === "prediction" ? { ...e.data } : null;
+      return "changed";
+    }
     const snapshot = e.data && e.data.service;
     if (!snapshot || typeof snapshot !== "object" || !snapshot.name) {
       return null;
@@ -37,6 +46,10 @@ export class ServiceView {
       ...snapshot,
       cpu_percent: same ? old.cpu_percent : null,
       memory_bytes: same ? old.memory_bytes : null,
+      // Limits come from the config (the list's rows carry them, a snapshot does not); a forecast lasts while
+      // its process does.
+      limits: snapshot.limits ?? (old ? old.limits : null) ?? null,
+      prediction: snapshot.prediction ?? (same ? old.prediction : null) ?? null,
     }));
     return old ? "changed" : "added";
   }
