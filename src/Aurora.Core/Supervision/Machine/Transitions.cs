@@ -66,6 +66,7 @@ public static partial class Transitions
                 break;
             case SupervisorInput.ResourceExceeded exceeded when state.HasProcess && state.Stopping is null && exceeded.Pid == state.Service.Pid:
                 OnResourceExceeded(d, exceeded.Breach);
+                break;
             case SupervisorInput.Adopt adopt:
                 OnAdopt(d, adopt);
                 break;
