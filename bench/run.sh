@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
 # Aurora side by side with supervisord, PM2 and monit on identical workloads; prints one table.
 #   ./bench/run.sh [--quick] [--no-monit] [--no-jit]   (then, Aurora only: event store and WebSocket fan-out)
+#   ./bench/run.sh --scale [--quick] [--no-monit] [--sizes 1,50,200,1000]   the scale curve instead (bench/scale/curve.py)
 # Installs the peers when missing (apt: supervisor, monit; npm: pm2 into /tmp/aurora-bench/npm with its
 # own PM2_HOME per run), publishes Aurora with native AOT into /tmp/aurora-bench/aot, and cleans up every
 # process it started (by pid file and marker argv0, never by name). Not part of ./test.sh.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 base=/tmp/aurora-bench
-quick=() ; extra=() ; jit=1 ; monit=1
-for arg in "$@"; do
+quick=() ; extra=() ; jit=1 ; monit=1 ; scale=0 ; sizes=1,50,200,1000
+while [ $# -gt 0 ]; do
+  arg="$1"; shift
   case "$arg" in
     --quick) quick=(--quick) ;;
+    --scale) scale=1 ;;
+    --sizes) sizes="$1"; shift ;;
     --no-monit) monit=0 ;;
     --no-jit) jit=0 ;;
-    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
     *) echo "bench: unknown argument $arg" >&2; exit 2 ;;
   esac
 done
@@ -57,6 +61,17 @@ if [ ! -x "$aot/aurora" ] || [ ! -f "$stamp" ] || [ -n "$(find "$root/src" "$roo
   mv "$stamp.new" "$stamp"
 fi
 args=(--aurora "$aot/aurora" --pm2 "$pm2")
+if [ "$scale" = 1 ]; then
+  # The scale curve: every tool at each size; about 35 minutes in full (60 s CPU windows), 8 with --quick.
+  work="$base/scale-$$"
+  rm -rf "$work"; mkdir -p "$work"
+  trap 'python3 "$root/bench/measure.py" --cleanup "$work" || true' EXIT
+  trap 'exit 130' INT TERM
+  [ "$monit" = 1 ] || args+=(--no-monit)
+  say "scale curve in $work; the machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  python3 "$root/bench/scale/curve.py" --work "$work" --sizes "$sizes" "${args[@]}" ${quick[@]+"${quick[@]}"} --json-out "$work/results.json"
+  exit 0
+fi
 if [ "$jit" = 1 ]; then
   # The JIT build of the same sources, for comparison (./aurora itself builds the native binary).
   jitdir="$base/jit"

@@ -29,7 +29,10 @@ internal static class StatusCommand
             }
 
             var list = JsonSerializer.Deserialize(raw, AuroraJsonContext.Default.ServiceListDto)!;
-            StatusTable.Write(list.Services);
+            using (BufferedConsole.Stdout())
+            {
+                StatusTable.Write(list.Services);
+            }
             return ExitCodes.Ok;
         });
         return command;
