@@ -39,11 +39,21 @@ public class ProcTreeReaderTests : ProcessTestBase
         var process = Start(TestChild.Command(sink, null, "sh", "-c", "sh -c 'sleep 1000 & echo grandchild $!; wait' & wait"));
         var grandchild = LastNumber(await sink.WaitForLineAsync("grandchild ", TestContext.Current.CancellationToken).DefaultTimeout());
         var middle = Parent(grandchild);
+        await ExecedAsync(grandchild, "sleep"); // `$!` is known before the fork has exec'd: its RSS would still be sh's
 
         using var reader = new ProcTreeReader();
-        Assert.True(reader.TryRead(process.Pid, out var tree));
 
-        Assert.Equal((Resident(process.Pid) + Resident(middle) + Resident(grandchild)) * Environment.SystemPageSize, tree.RssBytes);
+        // The kernel's RSS counters of a process settle a moment after it last ran (per-CPU deltas are folded in
+        // later): the tree and the three processes read one after the other agree once they have.
+        long expected = 0, actual = 0;
+        var agreed = await Aurora.Core.Timing.Poll.UntilAsync(() =>
+        {
+            Assert.True(reader.TryRead(process.Pid, out var tree));
+            actual = tree.RssBytes;
+            expected = (Resident(process.Pid) + Resident(middle) + Resident(grandchild)) * Environment.SystemPageSize;
+            return actual == expected;
+        }, TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(10), TimeProvider.System, TestContext.Current.CancellationToken);
+        Assert.True(agreed, $"the tree read {actual} bytes; its three processes have {expected}");
     }
 
     [Fact]
@@ -59,6 +69,7 @@ public class ProcTreeReaderTests : ProcessTestBase
         var sink = new LineSink();
         var process = Start(TestChild.Command(sink, null, "sh", "-c", "echo up; exec sleep 1000"));
         await sink.WaitForLineAsync("up", TestContext.Current.CancellationToken).DefaultTimeout();
+        await ExecedAsync(process.Pid, "sleep"); // "up" comes before the exec: the two reads must see one program
         using var reader = new ProcTreeReader(keep: true);
 
         Assert.True(reader.TryRead(process.Pid, out var first));
@@ -83,6 +94,7 @@ public class ProcTreeReaderTests : ProcessTestBase
         var sink = new LineSink();
         var process = Start(TestChild.Command(sink, null, "sh", "-c", "echo up; exec sleep 1000"));
         await sink.WaitForLineAsync("up", TestContext.Current.CancellationToken).DefaultTimeout();
+        await ExecedAsync(process.Pid, "sleep"); // "up" comes before the exec: the two reads must see one program
         using var reader = new ProcTreeReader(keep: true);
         Assert.True(reader.TryRead(process.Pid, out _));
         reader.EndTick();
@@ -104,6 +116,14 @@ public class ProcTreeReaderTests : ProcessTestBase
     [Fact]
     public void A_truncated_line_does_not_parse() =>
         Assert.False(ProcStat.TryParse("4242 (python3) S 1 4242 4242 0 -1"u8, out _));
+
+    /// Waits until the process runs `program` (its exec has completed), with a deadline.
+    private static async Task ExecedAsync(int pid, string program)
+    {
+        var done = await Aurora.Core.Timing.Poll.UntilAsync(() => File.ReadAllText($"/proc/{pid}/comm").Trim() == program,
+            TimeSpan.FromMilliseconds(2), TimeSpan.FromSeconds(10), TimeProvider.System, TestContext.Current.CancellationToken);
+        Assert.True(done, $"pid {pid} never became {program}");
+    }
 
     // The /proc files of `pid` this test process holds open.
     private static List<string> OpenProcFiles(int pid) =>
