@@ -65,6 +65,57 @@ public class DaemonNotifyTests
         Assert.Contains("no notify variables", File.ReadAllText(Path.Combine(project.Paths.Logs, "db.log")));
     }
 
+    /// Issue 18 with issue 17: `aurora daemon restart` re-executes the daemon in the same process, so systemd's main pid
+    /// stays right: the new daemon says MAINPID= (the same pid) and READY=1 again, and STOPPING=1 is never sent (systemd
+    /// would take the unit for stopping). The service keeps its process.
+    [Fact(Timeout = 90000)]
+    public async Task A_daemon_restart_under_a_notify_socket_keeps_the_main_pid_and_never_says_stopping()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var project = TestProject.Create("""
+            services:
+              svc: { command: ["sleep", "1000"] }
+            """);
+        using var inbox = NotifyInbox.Open();
+        var output = new LineSink();
+        var env = ProcessRun.Environment(("NOTIFY_SOCKET", inbox.Address));
+        var daemon = new PosixProcessLauncher().Start(new ProcessSpec([AuroraBinary.Path, "daemon", "-f", project.ConfigPath], project.Dir, env, null, output));
+        try
+        {
+            Assert.Equal(daemon.Pid, (await inbox.Next(ct)).MainPid);
+            await inbox.WaitFor(m => m.Ready, ct);
+            var before = await ServicePidAsync(project, ct);
+            var seen = inbox.Seen.Count;
+
+            var restart = await project.Cli(ct, "daemon", "restart");
+
+            Assert.True(restart.ExitCode == 0, restart.Output);
+            await inbox.WaitFor(m => m.Ready && inbox.Seen.IndexOf(m) >= seen, ct);
+            var after = inbox.Seen.Skip(seen).ToList();
+            Assert.DoesNotContain(inbox.Seen, m => m.Stopping);
+            Assert.Contains(after, m => m.MainPid == daemon.Pid);
+            Assert.All(after.Where(m => m.MainPid is not null), m => Assert.Equal(daemon.Pid, m.MainPid));
+            Assert.Equal(before, await ServicePidAsync(project, ct));
+
+            Assert.Equal(0, Os.Kill(daemon.Pid, Signals.SIGTERM));
+            await inbox.WaitFor(m => m.Stopping, ct);
+            Assert.Equal(0, (await daemon.Exited.DefaultTimeout(TimeSpan.FromSeconds(30))).ExitCode);
+        }
+        catch
+        {
+            Console.Error.WriteLine(string.Join("\n", output.Lines));
+            throw;
+        }
+    }
+
+    private static async Task<int> ServicePidAsync(TestProject project, CancellationToken ct)
+    {
+        var status = await project.Cli(ct, "status", "--json");
+        Assert.True(status.ExitCode == 0, status.Output);
+        using var json = System.Text.Json.JsonDocument.Parse(status.Output);
+        return json.RootElement.GetProperty("services")[0].GetProperty("pid").GetInt32();
+    }
+
     [Fact(Timeout = 30000)]
     public async Task Systemd_notify_is_heard_and_its_barrier_answered()
     {
