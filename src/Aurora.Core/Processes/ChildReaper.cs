@@ -96,23 +96,11 @@ public sealed unsafe class ChildReaper
         TaskCompletionSource? reaped = null;
         lock (gate)
         {
-            while (true)
+            while (WaitStatus.ReapNext() is (var pid, var status))
             {
-                int status;
-                var pid = LibC.waitpid(-1, &status, LibC.WNOHANG);
-                if (pid < 0 && Marshal.GetLastPInvokeError() == LibC.EINTR)
-                {
-                    continue;
-                }
-
-                if (pid <= 0)
-                {
-                    break;
-                }
-
                 if (waiting.Remove(pid, out var exited))
                 {
-                    (done ??= []).Add((exited, WaitStatus.Decode(status)));
+                    (done ??= []).Add((exited, status));
                 }
                 else
                 {

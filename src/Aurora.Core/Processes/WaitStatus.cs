@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Aurora.Core.Processes;
 
 /// Decodes a waitpid status word (the glibc macros, which are the same on every Linux arch).
@@ -15,4 +17,21 @@ internal static class WaitStatus
         Exited(status) ? new ExitStatus(ExitCode(status), null)
         : Signaled(status) ? new ExitStatus(null, TermSignal(status))
         : new ExitStatus(null, null);
+
+    /// The next child of this process that has ended, reaped without blocking (an EINTR is retried); null when
+    /// none has. The daemon's reaper and the holder both drain their children with it.
+    public static unsafe (int Pid, ExitStatus Status)? ReapNext()
+    {
+        while (true)
+        {
+            int status;
+            var pid = LibC.waitpid(-1, &status, LibC.WNOHANG);
+            if (pid < 0 && Marshal.GetLastPInvokeError() == LibC.EINTR)
+            {
+                continue;
+            }
+
+            return pid <= 0 ? null : (pid, Decode(status));
+        }
+    }
 }

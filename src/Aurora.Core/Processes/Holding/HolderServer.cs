@@ -143,25 +143,13 @@ public sealed partial class HolderServer
     }
 
     /// Reaps every child that has ended (services, and orphans re-parented here), keeping services' statuses.
-    private unsafe void Reap()
+    private void Reap()
     {
-        while (true)
+        while (WaitStatus.ReapNext() is (var pid, var status))
         {
-            int status;
-            var pid = LibC.waitpid(-1, &status, LibC.WNOHANG);
-            if (pid < 0 && Marshal.GetLastPInvokeError() == LibC.EINTR)
-            {
-                continue;
-            }
-
-            if (pid <= 0)
-            {
-                return;
-            }
-
             if (_children.Find(c => c.Pid == pid && c.Exit is null) is { } child)
             {
-                child.Exit = WaitStatus.Decode(status);
+                child.Exit = status;
                 LibC.close(child.PidFd);
                 child.PidFd = -1;
                 SendToDaemon(HolderFrames.Write(HolderFrames.Exited, w =>
