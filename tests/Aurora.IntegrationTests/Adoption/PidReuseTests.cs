@@ -38,7 +38,10 @@ public sealed class PidReuseTests
         try
         {
             var ticks = ProcessTable.Read(service.Pid)!.StartTicks;
-            Assert.True(HeldServices.IsSameProcess(new HeldRecord(service.Pid, ticks, TimeProvider.System.GetUtcNow(), "p/api", "", null, 0)));
+            // /proc/PID/environ reads empty for a moment while the child is still in its execve: wait it out.
+            var record = new HeldRecord(service.Pid, ticks, TimeProvider.System.GetUtcNow(), "p/api", "", null, 0);
+            Assert.True(await Aurora.Core.Timing.Poll.UntilAsync(() => HeldServices.IsSameProcess(record), TimeSpan.FromMilliseconds(5),
+                TimeSpan.FromSeconds(5), TimeProvider.System, TestContext.Current.CancellationToken));
         }
         finally
         {
