@@ -46,7 +46,7 @@ if ! dotnet build Aurora.slnx -c Release -nologo -v q -clp:ErrorsOnly > "$log_di
 fi
 
 rc=0
-for project in tests/Aurora.Core.Tests tests/Aurora.IntegrationTests tests/Aurora.BrowserTests; do
+for project in tests/Aurora.Core.Tests tests/Aurora.Porting.Tests tests/Aurora.IntegrationTests tests/Aurora.BrowserTests; do
   name="$(basename "$project")"
   echo "== $name"
   dotnet test "$project" -c Release --no-build --nologo > "$log_dir/$name.log" 2>&1 || rc=1
