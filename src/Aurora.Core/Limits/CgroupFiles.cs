@@ -19,8 +19,10 @@ internal static class CgroupFiles
 
         try
         {
-            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Write);
-            RandomAccess.Write(handle, Encoding.ASCII.GetBytes(value), 0);
+            // A plain write(2), no seek: a control file of a group being removed answers lseek with ENODEV, which
+            // .NET's positional write (RandomAccess) turns into "Stream does not support seeking".
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
+            stream.Write(Encoding.ASCII.GetBytes(value));
             return true;
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)

@@ -43,9 +43,7 @@ public sealed partial class ServiceSupervisor
                 _process?.Signal(signal.Number);
                 return null;
             case SupervisorEffect.StopProcess stop:
-                var process = _process!;
-                _process = null;
-                return new SupervisorInput.StopCompleted(await process.StopAsync(stop.Number, stop.Grace, CancellationToken.None));
+                return new SupervisorInput.StopCompleted(await StopProcessAsync(stop));
             case SupervisorEffect.WatchHealth watch:
                 WatchHealth(watch.Generation);
                 return null;
@@ -86,6 +84,28 @@ public sealed partial class ServiceSupervisor
                 return null;
             default:
                 throw new InvalidOperationException($"unknown effect {effect}");
+        }
+    }
+
+    /// The stop always ends with the process gone and its exit known: a stop that throws (a cgroup write the kernel
+    /// refused) falls back to SIGKILL of the group and the reaper's answer, so the machine never waits in
+    /// `stopping` for a process nobody holds.
+    private async Task<ExitStatus> StopProcessAsync(SupervisorEffect.StopProcess stop)
+    {
+        var process = _process!;
+        try
+        {
+            return await process.StopAsync(stop.Number, stop.Grace, CancellationToken.None);
+        }
+        catch (Exception ex) when (!_shutdown.IsCancellationRequested)
+        {
+            _output.WriteNote($"[aurora] stop of pid {process.Pid} failed ({ex.Message}); killing it");
+            process.Signal(Signals.SIGKILL);
+            return await process.Exited;
+        }
+        finally
+        {
+            _process = null;
         }
     }
 

@@ -23,6 +23,9 @@ internal sealed class FakeProcess(ProcessSpec spec, int pid, DateTimeOffset star
 
     public ConcurrentQueue<(int Signal, TimeSpan Grace)> Stops { get; } = new();
 
+    /// When set, a stop request throws it and leaves the process running (a cgroup write the kernel refused).
+    public Exception? StopThrows { get; set; }
+
     public void Exit(int code) => _exited.TrySetResult(new ExitStatus(code, null));
 
     /// Like a real process with default handlers: SIGCONT and SIGSTOP leave it running, the others end it.
@@ -38,6 +41,11 @@ internal sealed class FakeProcess(ProcessSpec spec, int pid, DateTimeOffset star
     public Task<ExitStatus> StopAsync(int signal, TimeSpan grace, CancellationToken ct)
     {
         Stops.Enqueue((signal, grace));
+        if (StopThrows is { } ex)
+        {
+            return Task.FromException<ExitStatus>(ex);
+        }
+
         Signal(signal);
         return Exited;
     }

@@ -87,6 +87,24 @@ public class ServiceSupervisorTests
     }
 
     [Fact]
+    public async Task A_stop_that_throws_kills_the_process_and_the_restarts_go_on()
+    {
+        await using var h = new Harness();
+        await using var api = h.Supervise(TestConfigs.Service("api"));
+        await api.StartAsync().DefaultTimeout();
+        await h.WaitForState("api", ServiceState.Running).DefaultTimeout();
+        var first = h.Launcher.Last("api");
+        first.StopThrows = new NotSupportedException("Stream does not support seeking.");
+
+        await api.RestartAsync().DefaultTimeout();
+        await h.WaitFor("api", s => s.State == ServiceState.Running && h.Launcher.Count("api") == 2).DefaultTimeout();
+        Assert.Contains(Signals.SIGKILL, first.SignalsReceived);
+
+        await api.RestartAsync().DefaultTimeout();
+        await h.WaitFor("api", s => s.State == ServiceState.Running && h.Launcher.Count("api") == 3).DefaultTimeout();
+    }
+
+    [Fact]
     public async Task Stop_sends_the_configured_signal_and_keeps_it_down()
     {
         await using var h = new Harness();
