@@ -50,7 +50,12 @@ for project in tests/Aurora.Core.Tests tests/Aurora.Porting.Tests tests/Aurora.I
   name="$(basename "$project")"
   echo "== $name"
   dotnet test "$project" -c Release --no-build --nologo > "$log_dir/$name.log" 2>&1 || rc=1
-  grep -E '^\s+(Failed|Skipped) |^(Passed|Failed)! ' "$log_dir/$name.log" || tail -n 30 "$log_dir/$name.log"
+  # Each failed test with the first lines of its message (CI keeps only this output), then the summary line.
+  awk '/^ +(Failed|Skipped) /{print; grab=($1=="Failed") ? 12 : 0; next}
+       grab > 0 && /^ +Stack Trace:/{grab=0}
+       grab > 0 && !/^ +Error Message:/{print "      " substr($0, 1, 300); grab--}
+       /^(Passed|Failed)! /{print; found=1}
+       END{exit !found}' "$log_dir/$name.log" || tail -n 30 "$log_dir/$name.log"
 done
 
 # The code style gate (STYLE.md §8): formatting and import order, as `dotnet format` sees them.

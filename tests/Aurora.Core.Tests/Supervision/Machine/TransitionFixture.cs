@@ -181,6 +181,7 @@ internal sealed class TransitionFixture
                 State = State with { Service = State.Service with { Ready = true }, WatchdogToken = 5 };
                 break;
             case "an older ping":
+            case "an older schedule timer":
                 _staleToken = true;
                 break;
             case "exit code 3":
@@ -219,6 +220,19 @@ internal sealed class TransitionFixture
                 break;
             case "stale pid":
                 _stalePid = true;
+                break;
+            case "scheduled":
+            case "overlap allowed":
+                Config = Config with { Schedule = new ScheduleConfig(null, TimeSpan.FromHours(1), null, AllowOverlap: condition == "overlap allowed") };
+                break;
+            case "a next run on show":
+                State = State with { Service = State.Service with { NextRunAt = Now.AddMinutes(30) } };
+                break;
+            case "a run queued":
+                State = State with { RunAgain = true };
+                break;
+            case "wanted":
+                State = State with { Wanted = true };
                 break;
             case "killed over its memory limit":
                 State = State with { KillCause = Causes.OutOfMemory, MemoryAtKill = 70 << 20 };
@@ -263,6 +277,7 @@ internal sealed class TransitionFixture
             "watchdog ping" => new SupervisorInput.WatchdogPing(generation),
             "ready deadline" => new SupervisorInput.DeadlinePassed(generation, Deadline.Ready, 0),
             "watchdog deadline" => new SupervisorInput.DeadlinePassed(generation, Deadline.Watchdog, State.WatchdogToken - (_staleToken ? 1 : 0)),
+            "schedule due" => new SupervisorInput.ScheduleDue(State.ScheduleToken - (_staleToken ? 1 : 0)),
             "resource exceeded" => new SupervisorInput.ResourceExceeded(_stalePid ? 99 : State.Service.Pid ?? 100, _breach),
             _ => throw new ArgumentException($"the table names an input the test does not know: '{input}'"),
         };
