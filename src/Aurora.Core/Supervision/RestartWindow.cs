@@ -11,7 +11,9 @@ public static class RestartWindow
     public static (ImmutableArray<DateTimeOffset> Failures, bool Exceeded) Record(ImmutableArray<DateTimeOffset> failures, DateTimeOffset now,
         RestartLimit limit)
     {
-        var kept = failures.IsDefault ? [] : failures.RemoveAll(t => now - t > limit.Within);
+        // A failure "ahead" of now means the wall clock was set back since: it cannot be placed in the window, and
+        // keeping it would count it until the clock caught up (an hour back: an hour of quarantines from one crash).
+        var kept = failures.IsDefault ? [] : failures.RemoveAll(t => now - t > limit.Within || t > now);
         kept = kept.Add(now);
         return (kept, kept.Length > limit.Count);
     }

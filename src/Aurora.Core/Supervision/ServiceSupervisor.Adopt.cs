@@ -20,6 +20,7 @@ public sealed partial class ServiceSupervisor
         _writer = new DrainTrackingSink(_output.OpenWriter());
         var process = adopted.Attach(_writer);
         _process = process;
+        _spawnStamp = null;
         process.Exited.ContinueWith(
             t => Post(new SupervisorInput.Exited(generation, t.Result)),
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);

@@ -17,6 +17,10 @@ public sealed partial class ServiceSupervisor
     private CancellationTokenSource? _backoff;
     private CancellationTokenSource? _probe;
     private CancellationTokenSource? _schedule;
+
+    /// The monotonic time of the current process's spawn (uptime that a wall clock set back cannot make negative);
+    /// null for an adopted process, whose start only the wall clock knows.
+    private long? _spawnStamp;
     private NotifyWatch? _notify;
     private readonly Dictionary<Deadline, CancellationTokenSource> _deadlines = [];
 
@@ -43,7 +47,8 @@ public sealed partial class ServiceSupervisor
                 _process?.Signal(signal.Number);
                 return null;
             case SupervisorEffect.StopProcess stop:
-                return new SupervisorInput.StopCompleted(await StopProcessAsync(stop));
+                var stamp = _spawnStamp;
+                return new SupervisorInput.StopCompleted(await StopProcessAsync(stop), stamp is { } s ? _ctx.Time.GetElapsedTime(s) : null);
             case SupervisorEffect.WatchHealth watch:
                 WatchHealth(watch.Generation);
                 return null;
@@ -154,7 +159,9 @@ public sealed partial class ServiceSupervisor
         }
 
         _process = process = Limited(config, process);
-        WatchExit(process, generation);
+        var stamp = _ctx.Time.GetTimestamp();
+        _spawnStamp = stamp;
+        WatchExit(process, generation, stamp);
         return new SupervisorInput.Spawned(process.Pid, process.StartTicks, process.StartedAt);
     }
 

@@ -17,7 +17,7 @@ public sealed partial class ServiceSupervisor
 
     /// The exit, preceded by the kernel's OOM kill when there was one: the kill is decided first, so the exit is
     /// read as out_of_memory.
-    private void WatchExit(IRunningProcess process, int generation) =>
+    private void WatchExit(IRunningProcess process, int generation, long spawnStamp) =>
         process.Exited.ContinueWith(
             t =>
             {
@@ -26,7 +26,7 @@ public sealed partial class ServiceSupervisor
                     Post(new SupervisorInput.ResourceExceeded(process.Pid, oom));
                 }
 
-                Post(new SupervisorInput.Exited(generation, t.Result));
+                Post(new SupervisorInput.Exited(generation, t.Result, _ctx.Time.GetElapsedTime(spawnStamp)));
             },
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 }

@@ -24,9 +24,11 @@ public abstract partial record SupervisorInput
 
     public sealed record SpawnFailed(int ExitCode, string Message) : SupervisorInput;
 
-    public sealed record Exited(int Generation, ExitStatus Status) : SupervisorInput;
+    /// Uptime: how long the process ran, on the monotonic clock, when the loop knows it (it spawned the process); else
+    /// the wall clock's StartedAt to now, which a clock set back can make negative (clamped at zero).
+    public sealed record Exited(int Generation, ExitStatus Status, TimeSpan? Uptime = null) : SupervisorInput;
 
-    public sealed record StopCompleted(ExitStatus Status) : SupervisorInput;
+    public sealed record StopCompleted(ExitStatus Status, TimeSpan? Uptime = null) : SupervisorInput;
 
     // Health (Transitions.Health.cs): a check whose result changed the status (steady results never come in).
 

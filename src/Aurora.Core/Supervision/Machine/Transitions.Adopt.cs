@@ -50,7 +50,7 @@ public static partial class Transitions
             Reason = null,
             NextRestartAt = null,
         }, EventTypes.ServiceAdopted, EventFields.Of(("pid", adopt.Pid), ("restarts", memo?.Restarts ?? d.Service.Restarts),
-            ("uptime_ms", (long)(d.Now - adopt.StartedAt).TotalMilliseconds), ("held_bytes", adopt.HeldBytes), ("dropped_bytes", adopt.DroppedBytes)));
+            ("uptime_ms", Math.Max(0, (long)(d.Now - adopt.StartedAt).TotalMilliseconds)), ("held_bytes", adopt.HeldBytes), ("dropped_bytes", adopt.DroppedBytes)));
         d.Do(new SupervisorEffect.Attach(d.State.Generation));
         if (d.Config.Health is not null)
         {

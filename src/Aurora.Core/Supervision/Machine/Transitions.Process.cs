@@ -70,10 +70,14 @@ public static partial class Transitions
         RequestDiagnosis(d, status, TimeSpan.Zero, failed.Message, hungDetail: null, waitForOutput: false);
     }
 
+    /// The measured uptime, or the wall clock's, never negative (a clock set back after the start).
+    private static TimeSpan Uptime(DecisionBuilder d, TimeSpan? measured) =>
+        measured ?? TimeSpan.FromTicks(Math.Max(0, (d.Now - (d.Service.StartedAt ?? d.Now)).Ticks));
+
     private static void OnExited(DecisionBuilder d, SupervisorInput.Exited exited)
     {
         var status = exited.Status;
-        var uptime = d.Now - (d.Service.StartedAt ?? d.Now);
+        var uptime = Uptime(d, exited.Uptime);
         var (healthDetail, killCause, pid) = (d.Service.HealthDetail, d.State.KillCause, d.Service.Pid);
         d.Do(new SupervisorEffect.UnwatchHealth());
         d.Do(new SupervisorEffect.UnwatchReadiness());
@@ -88,7 +92,7 @@ public static partial class Transitions
     {
         var plan = d.State.Stopping!;
         var pid = d.Service.Pid;
-        var uptime = d.Now - (d.Service.StartedAt ?? d.Now);
+        var uptime = Uptime(d, completed.Uptime);
         d.State = d.State with { Stopping = null };
         d.Note($"[aurora] pid {pid} stopped: {completed.Status}");
         d.Publish(d.Service with
