@@ -41,7 +41,9 @@ public sealed class WatchRestarts(Orchestrator orchestrator, EventLog events, Ti
         {
             events.Publish(EventTypes.WatchChanged, service, new EventData().Add("files", files.Take(20)).Add("count", files.Count)
                 .Add("cascade", cascade).Build());
-            var targets = orchestrator.Resolve(service).ToList();
+            // Not started yet (the stack is coming up, or it waits for a dependency) or stopped by a person: nothing
+            // runs the old files, and a restart would start it out of order or against the person's stop.
+            var targets = orchestrator.Resolve(service).Where(s => s.Snapshot.State is not (ServiceState.Stopped or ServiceState.Pending)).ToList();
             if (cascade)
             {
                 var names = targets.Select(t => t.Name).ToHashSet();

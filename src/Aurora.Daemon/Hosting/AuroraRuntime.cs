@@ -132,6 +132,10 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
 
     public async Task StartAsync()
     {
+        // Watches first (DaemonHost sets them up even before the API answers; Apply keeps what is there): `aurora up -d`
+        // returns once the API answers, and a change made right after it must not be missed (a service not started yet
+        // starts with the change anyway: see WatchRestarts).
+        Watches.Apply(Config);
         var (adopted, strays) = await TakeOverAsync();
 
         // Tagged processes nobody holds (their holder died, or there was none) cannot be supervised: stopped.
@@ -152,7 +156,6 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
         Forecasts.Start();
         Cgroups.Prepare(); // after the leftovers are gone: the empty groups they kept are swept (adopted services keep theirs)
         await Orchestrator.StartAllAsync(adopted);
-        Watches.Apply(Config);
     }
 
     /// What the holder kept from an earlier daemon: the services to take over, and processes no service owns now.

@@ -61,6 +61,7 @@ public static partial class DaemonHost
             stop();
         };
         var server = Build(runtime, paths, config, stop, replace, stopping.Token);
+        runtime.Watches.Apply(runtime.Config); // before the API answers: `up -d` returns then (see AuroraRuntime.StartAsync)
         server.Start();
         File.SetUnixFileMode(paths.Socket, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
