@@ -8,6 +8,10 @@ public static class ShellWords
 {
     private const string ShellChars = "|&;<>()$`*?[]{}~!#";
 
+    /// Shell builtins with no program of their name: `exit 1` only means something to a shell.
+    private static readonly HashSet<string> Builtins =
+        ["exit", "cd", "export", "source", ".", "set", "unset", "eval", "exec", "alias", "ulimit", "umask", "wait", "trap", "read", "shift"];
+
     /// Null when a quote is left open.
     public static List<string>? Split(string text)
     {
@@ -81,6 +85,11 @@ public static class ShellWords
     /// line break (a script); text inside single quotes is literal, so it does not count.
     public static bool NeedsShell(string text)
     {
+        if (Split(text) is [var first, ..] && Builtins.Contains(first))
+        {
+            return true;
+        }
+
         var inDouble = false;
         for (var i = 0; i < text.Length; i++)
         {

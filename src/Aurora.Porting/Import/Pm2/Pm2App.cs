@@ -17,8 +17,15 @@ internal static class Pm2App
 
     private static readonly Dictionary<string, string> Interpreters = new()
     {
-        [".js"] = "node", [".mjs"] = "node", [".cjs"] = "node", [".py"] = "python", [".sh"] = "bash", [".rb"] = "ruby",
-        [".php"] = "php", [".pl"] = "perl", [".coffee"] = "coffee",
+        [".js"] = "node",
+        [".mjs"] = "node",
+        [".cjs"] = "node",
+        [".py"] = "python",
+        [".sh"] = "bash",
+        [".rb"] = "ruby",
+        [".php"] = "php",
+        [".pl"] = "perl",
+        [".coffee"] = "coffee",
     };
 
     /// PM2 names an unnamed app after its script: `./child.js` → `child`.
@@ -61,9 +68,9 @@ internal static class Pm2App
                 : "no Aurora equivalent");
         }
 
-        if (new[] { "out_file", "error_file", "log_file" }.Any(k => app.TryGetProperty(k, out _)))
+        if (new[] { "out_file", "error_file", "log_file", "merge_logs", "log_date_format", "time" }.Any(k => app.TryGetProperty(k, out _)))
         {
-            ctx.Skip(name, "out_file/error_file/log_file", "Aurora keeps each service's output in .aurora/logs/NAME.log");
+            ctx.Skip(name, "logs", "PM2's log files and format: Aurora keeps each service's output in .aurora/logs/NAME.log");
         }
 
         return s;

@@ -36,7 +36,12 @@ public static class Expansion
                     _ when name.StartsWith("ENV_", StringComparison.Ordinal) => "${" + name[4..] + "}",
                     _ => Unknown(name),
                 });
+                // Past the conversion: `s`, `d`, or a width first (`%(process_num)02d`).
                 i = close + 1;
+                while (i + 1 < text.Length && (char.IsAsciiDigit(text[i]) || text[i] is '-' or '.'))
+                {
+                    i++;
+                }
             }
             else
             {

@@ -17,8 +17,8 @@ public static class SupervisordImporter
     private static readonly HashSet<string> Logging =
     [
         "stdout_logfile", "stderr_logfile", "stdout_logfile_maxbytes", "stderr_logfile_maxbytes", "stdout_logfile_backups",
-        "stderr_logfile_backups", "redirect_stderr", "stdout_capture_maxbytes", "stderr_capture_maxbytes",
-        "stdout_events_enabled", "stderr_events_enabled", "stdout_syslog", "stderr_syslog",
+        "stderr_logfile_backups", "redirect_stderr", "stdout_capture_maxbytes", "stderr_capture_maxbytes", "stdout_syslog",
+        "stderr_syslog",
     ];
 
     public static List<ImportedService> Convert(string text, ImportContext ctx)
