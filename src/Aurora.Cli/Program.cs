@@ -39,6 +39,7 @@ public static class Program
             DaemonCommand.Create(),
             AskCommand.Create(),
             McpCommand.Create(),
+            ImportCommand.Create(),
         };
 
         // `up` in the foreground owns Ctrl-C itself (it stops every service before exiting), so the parser

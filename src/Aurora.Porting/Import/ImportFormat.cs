@@ -1,0 +1,10 @@
+namespace Aurora.Porting.Import;
+
+public enum ImportFormat
+{
+    Procfile,
+    Compose,
+    Pm2,
+    Supervisord,
+    ProcessCompose,
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Aurora.Porting.Yaml;
+
+/// Writes one YAML scalar that reads back as the same string: plain when that is safe and the text cannot be taken
+/// for a number, a bool or null (by a YAML 1.1 or 1.2 reader), else double-quoted with escapes. Shared by the
+/// importers and the exporters.
+public static partial class YamlScalar
+{
+    public static string String(string value) => IsPlainSafe(value) ? value : Quote(value);
+
+    public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+
+    /// A flow list of strings: `["a", "b"]`, each item quoted when it needs it.
+    public static string FlowList(IEnumerable<string> items) => "[" + string.Join(", ", items.Select(FlowItem)) + "]";
+
+    /// One line of comment text: line breaks become spaces, so a value can never end the comment.
+    public static string Comment(string text) => "# " + text.Replace("\r", "", StringComparison.Ordinal).Replace('\n', ' ');
+
+    public static string Quote(string value)
+    {
+        var sb = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            sb.Append(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\t' => "\\t",
+                '\r' => "\\r",
+                _ when char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF' => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            });
+        }
+
+        return sb.Append('"').ToString();
+    }
+
+    private static string FlowItem(string value) => IsPlainSafe(value) && value.AsSpan().IndexOfAny(",[]{}") < 0 ? value : Quote(value);
+
+    private static bool IsPlainSafe(string v) => Plain().IsMatch(v) && !v.Contains(": ", StringComparison.Ordinal) &&
+        !v.Contains(" #", StringComparison.Ordinal) && !v.EndsWith(':') && !Typed().IsMatch(v);
+
+    [GeneratedRegex(@"^[A-Za-z0-9_./~+=$@()^<>][A-Za-z0-9_./~+=$@()^<>:, -]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Plain();
+
+    // What a YAML 1.1 or 1.2 reader would not read as a string: null, bools (yes/no/on/off too), numbers, base 60.
+    [GeneratedRegex(@"^(?:~|null|Null|NULL|(?i:true|false|yes|no|on|off|y|n)|[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o[0-7_]+|[-+]?\.(?i:inf)|\.(?i:nan)|[-+]?[0-9]+(?::[0-5]?[0-9])+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex Typed();
+}
