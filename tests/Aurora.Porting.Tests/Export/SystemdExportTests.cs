@@ -5,49 +5,6 @@ namespace Aurora.Porting.Tests.Export;
 
 public sealed class SystemdExportTests
 {
-    private const string Full = """
-        version: 1
-        services:
-          db:
-            command: ["sleep", "infinity"]
-            ready: { notify: true, watchdog: 10s, timeout: 45s }
-            stop: { signal: SIGINT, timeout: 20s }
-          migrate:
-            command: ["sh", "-c", "echo migrated"]
-            restart: { policy: never }
-            success_exit_codes: [0, 3]
-          api:
-            command: ["./bin/serve", "--name", "100% $HOME", "two words"]
-            cwd: ./app
-            env: { MODE: "a \"quoted\" % value", DB_PASSWORD: "hunter22", SHARED: "from env" }
-            env_file: app.env
-            umask: "027"
-            depends_on: { db: ready, migrate: completed }
-            restart:
-              policy: always
-              backoff: { initial: 1500ms, max: 1m }
-              limit: { count: 4, within: 2m }
-            limits: { memory: 256MiB, cpu: 150%, pids: 64 }
-            health: { http: "http://127.0.0.1:8080/health" }
-          cache:
-            command: "echo $HOME && sleep 5"
-            shell: true
-            depends_on: { db: started }
-            on_dependency_failure: keep
-          nightly:
-            command: ["sh", "-c", "echo report"]
-            schedule: { cron: "30 2 * * MON-FRI", timezone: Europe/Berlin }
-          tick:
-            command: ["true"]
-            schedule: { every: 90s }
-          debugger:
-            command: ["sleep", "infinity"]
-            profiles: [debug]
-          oddcron:
-            command: ["true"]
-            schedule: { cron: "0 0 1 * 1" }
-        """;
-
     [Fact(Timeout = 60_000)]
     public async Task Demo_exports_units_that_systemd_analyze_verifies()
     {
@@ -82,8 +39,7 @@ public sealed class SystemdExportTests
     [Fact(Timeout = 60_000)]
     public async Task Every_mapped_key_becomes_its_directive_and_verifies()
     {
-        using var project = new ExportProject(Full, ("app/bin/serve", "#!/bin/sh\n"), ("app.env", "SHARED=from file\nFROM_FILE=1\n"));
-        File.SetUnixFileMode(Path.Combine(project.Directory, "app/bin/serve"), (UnixFileMode)0b111_101_101);
+        using var project = ExportConfigs.FullProject();
         var result = SystemdExporter.Export(project.Load(), new ExportOptions(project.Output));
         await SystemdVerify.AssertCleanAsync(project.Write(result));
 
@@ -96,7 +52,7 @@ public sealed class SystemdExportTests
         Assert.Contains("Requires=shop-db.service shop-migrate.service\nAfter=shop-db.service shop-migrate.service", api);
         Assert.Contains("StartLimitIntervalSec=120s\nStartLimitBurst=5", api);
         Assert.Contains($"WorkingDirectory={project.Directory}/app", api);
-        Assert.Contains("Environment=\"MODE=a \\\"quoted\\\" %% value\" \"SHARED=from env\"", api);
+        Assert.Contains("Environment=\"MODE=a \\\"quoted\\\" %% $HOME value\" \"SHARED=from env\"", api);
         Assert.Contains($"EnvironmentFile={project.Directory}/app.env", api);
         Assert.Contains("EnvironmentFile=%E/aurora/shop/api.env", api);
         Assert.DoesNotContain("hunter22", api);
@@ -118,7 +74,7 @@ public sealed class SystemdExportTests
         Assert.DoesNotContain(result.Files, f => f.Name == "shop-oddcron.timer");
 
         var target = result.File("shop.target").Text;
-        Assert.Contains("Wants=shop-db.service shop-migrate.service shop-api.service shop-cache.service shop-nightly.timer shop-tick.timer\n", target);
+        Assert.Contains("Wants=shop-db.service shop-migrate.service shop-api.service shop-cache.service shop-worker@1.service shop-worker@2.service shop-worker@3.service shop-nightly.timer shop-tick.timer\n", target);
         Assert.Contains(result.Omissions, o => o is { Service: "debugger", What: "profiles: debug" });
         Assert.Contains(result.Omissions, o => o is { Service: "oddcron", What: "schedule" } && o.Why.Contains("OR"));
         Assert.Contains(result.Omissions, o => o is { Service: "api", What: "health" });
@@ -128,7 +84,7 @@ public sealed class SystemdExportTests
     [Fact]
     public void A_selected_profile_is_wanted_by_the_target()
     {
-        using var project = new ExportProject(Full, ("app/bin/serve", "#!/bin/sh\n"), ("app.env", ""));
+        using var project = ExportConfigs.FullProject();
         var result = SystemdExporter.Export(project.Load(), new ExportOptions(project.Output) { Profiles = ["debug"] });
         Assert.Contains("shop-debugger.service", result.File("shop.target").Text);
         Assert.DoesNotContain(result.Omissions, o => o.Service == "debugger" && o.What.StartsWith("profiles", StringComparison.Ordinal));
