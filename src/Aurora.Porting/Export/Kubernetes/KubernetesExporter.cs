@@ -65,9 +65,13 @@ public static class KubernetesExporter
             "Services reach each other by Service name here (as db:6390), not at 127.0.0.1: each pod has its own.",
         };
         var secrets = units.SelectMany(u => ServiceEnvironment.Of(u.Service).SecretNames.Select(n => KubernetesNames.SecretKey(u.Declared, n))).Distinct().ToList();
+        if (secrets.Count > 0 || units.Any(u => u.Service.EnvFile is not null))
+        {
+            lines.Add("Secret values and env files are not written. Create these Secrets first:");
+        }
+
         if (secrets.Count > 0)
         {
-            lines.Add("Secret-named values are not written. Create them first:");
             lines.Add($"  kubectl create secret generic {KubernetesNames.SecretName(ctx.Project)} "
                 + string.Join(' ', secrets.Select(k => $"--from-literal={k}=...")));
         }
