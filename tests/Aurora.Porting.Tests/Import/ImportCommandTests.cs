@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Aurora.Porting.Tests.Import;
 
 /// The built `aurora` binary: detection in the current directory, --dry-run, --force, and --allow-js.
@@ -48,19 +46,5 @@ public sealed class ImportCommandTests
         Assert.Contains("PORT: \"8001\"", allowed.Out, StringComparison.Ordinal);
     }
 
-    private static async Task<(int Code, string Out, string Err)> Run(string dir, params string[] args)
-    {
-        var info = new ProcessStartInfo(AuroraBinary.Path) { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        using var process = new Process { StartInfo = info };
-        process.Start();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().DefaultTimeout(TimeSpan.FromSeconds(50));
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int Code, string Out, string Err)> Run(string dir, params string[] args) => AuroraCli.Run(dir, args);
 }

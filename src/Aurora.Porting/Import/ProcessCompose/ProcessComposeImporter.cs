@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Aurora.Porting.Yaml;
 using YamlDotNet.RepresentationModel;
+using YamlNode = YamlDotNet.RepresentationModel.YamlNode;
 
 namespace Aurora.Porting.Import.ProcessCompose;
 

@@ -1,0 +1,4 @@
+namespace Aurora.Porting.Export;
+
+/// What `aurora export FORMAT` writes.
+public enum ExportFormat { Systemd, Compose, Kubernetes }
