@@ -56,7 +56,7 @@ def watch(case, aurora, follower, release):
         if t == "fix.verified":
             settle_until = time.monotonic() + SETTLE_AFTER_HEALED
             healed_at = settle_until
-        elif t == "service.exited" and settle_until == healed_at and not (e.get("data") or {}).get("requested"):
+        elif t == "service.exited" and healed_at is not None and settle_until == healed_at and not (e.get("data") or {}).get("requested"):
             # Died again after a verified fix: not healed, and not the end either (the restart limit may follow).
             settle_until = healed_at = None
         elif t == "service.failed":
