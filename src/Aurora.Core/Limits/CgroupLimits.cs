@@ -53,22 +53,25 @@ public sealed class CgroupLimits(ProjectCgroups project, TimeProvider time, Acti
             return process;
         }
 
-        // A process that put itself into a cgroup of its own in the moment since the spawn stays there: moving it
-        // would undo the user's placement (and the limits of the group it chose).
-        if (SelfPlacement.ParentOf(process.Pid) is { } spawner && SelfPlacement.Moved(process.Pid, spawner) is { } chosen)
-        {
-            if (_placedThemselves.TryAdd(config.Name, 0))
-            {
-                log($"aurora: limits: {config.Name} put itself into the cgroup {chosen}; it is left there, its limits are enforced by sampling (said once)");
-            }
-
-            return process;
-        }
-
         var group = project.For(config.Name, config.Limits);
         try
         {
             group.Create(config.Limits);
+
+            // A process that put itself into a cgroup of its own since the spawn stays there: moving it would undo the
+            // user's placement (and the limits of the group it chose). Read right before the write, after the groups
+            // are made, so that a move made while they were being made is seen too.
+            if (SelfPlacement.ParentOf(process.Pid) is { } spawner && SelfPlacement.Moved(process.Pid, spawner) is { } chosen)
+            {
+                if (_placedThemselves.TryAdd(config.Name, 0))
+                {
+                    log($"aurora: limits: {config.Name} put itself into the cgroup {chosen}; it is left there, its limits are enforced by sampling (said once)");
+                }
+
+                group.Remove();
+                return process;
+            }
+
             group.Attach(process.Pid);
             AttachForked(process.Pid, group);
         }
