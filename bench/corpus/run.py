@@ -69,8 +69,12 @@ def run_case(case, binary, keep):
         outside_before = harm.snapshot(ws.outside)
         project_before = harm.snapshot(ws.project)
         aurora.up()
-        ws.run_actions(case.after_up)
         follower = aurora.follow()
+        # `up -d` returns once the daemon answers, which is before it has stopped the leftovers of an earlier one
+        # (processes carrying the project's tag): a stale instance made before daemon.started would be swept as one.
+        if not follower.until("daemon.started", time.monotonic() + 30):
+            raise RuntimeError("no daemon.started within 30 s of `aurora up -d`")
+        ws.run_actions(case.after_up)
         observation = watch(case, aurora, follower, lambda: ws.run_actions(case.release))
         holders = [(address, p.poll() is None, log) for address, p, log, foreign in ws.holders if foreign]
         follower.drain(0.3)

@@ -74,6 +74,15 @@ class EventFollower:
             self.events.append(e)
         return e
 
+    def until(self, event_type, deadline):
+        """Reads events up to the first of this type (kept in `events`, as every event read); False at the deadline."""
+        while True:
+            e = self.next(deadline)
+            if e is None:
+                return False
+            if e["type"] == event_type:
+                return True
+
     def drain(self, seconds):
         deadline = time.monotonic() + seconds
         while self.next(deadline) is not None:

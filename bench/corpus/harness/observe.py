@@ -36,6 +36,7 @@ def watch(case, aurora, follower, release):
     svc = case.service
     deadline = time.monotonic() + case.timeout
     settle_until = None
+    healed_at = None
     released = False
     while True:
         limit = min(deadline, settle_until) if settle_until else deadline
@@ -54,7 +55,13 @@ def watch(case, aurora, follower, release):
         reason = (e.get("data") or {}).get("reason") or ""
         if t == "fix.verified":
             settle_until = time.monotonic() + SETTLE_AFTER_HEALED
-        elif t in ("service.failed", "fix.rolled_back"):
+            healed_at = settle_until
+        elif t == "service.exited" and healed_at is not None and settle_until == healed_at and not (e.get("data") or {}).get("requested"):
+            # Died again after a verified fix: not healed, and not the end either (the restart limit may follow).
+            settle_until = healed_at = None
+        elif t == "service.failed":
+            # Quarantined. Not a rolled-back fix: while the supervisor still restarts the service, that is no end
+            # state (a fix that did not apply is rolled back at once, before the restart limit is reached).
             settle_until = time.monotonic() + SETTLE_AFTER_FAILED
         elif t == "service.degraded" and "waiting for" in reason and not released:
             # Waiting: bring the dependency up (when the case must), then it has to come back by itself.

@@ -29,8 +29,9 @@ public sealed partial class HealingEngine
             return Outcome();
         }
 
-        var context = new FixContext(supervisor.Config, verdict, _setup.ProjectDirectory, _setup.ProjectId, supervisor.Snapshot.Pid,
-            request.IncidentId, request.Source);
+        var snapshot = supervisor.Snapshot;
+        var context = new FixContext(supervisor.Config, verdict, _setup.ProjectDirectory, _setup.ProjectId, snapshot.Pid,
+            request.IncidentId, request.Source, Quarantined: snapshot.State == ServiceState.Failed);
         var candidates = FixOrdering.Order(Catalog(supervisor, config), verdict.Cause, _setup.Records);
         if (candidates.Count == 0)
         {
@@ -107,7 +108,10 @@ public sealed partial class HealingEngine
 
             var result = await fix.ApplyAsync(context, ct);
             detail = result.Detail;
-            if (fix.HoldsServiceDown || supervisor.Snapshot.State is ServiceState.Failed or ServiceState.Exited or ServiceState.Stopped)
+
+            // A fix that held the service down starts it again whatever it did; a stopped or quarantined one is
+            // started only for a fix that applied (one that did not changed nothing worth a retry).
+            if (fix.HoldsServiceDown || (result.Applied && supervisor.Snapshot.State is ServiceState.Failed or ServiceState.Exited or ServiceState.Stopped))
             {
                 await supervisor.StartAsync();
             }

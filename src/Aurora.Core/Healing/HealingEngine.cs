@@ -16,6 +16,7 @@ public sealed partial class HealingEngine : IAsyncDisposable
     private readonly HealingSetup _setup;
     private readonly Channel<HealRequest> _queue = Channel.CreateUnbounded<HealRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IncidentBook _incidents = new();
+    private readonly FailedRuns _failedRuns = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly FixRateLimiter _limiter;
     private Task _watch = Task.CompletedTask;
@@ -71,6 +72,11 @@ public sealed partial class HealingEngine : IAsyncDisposable
             if (e.Service is null)
             {
                 continue;
+            }
+
+            if (e.Type == EventTypes.ServiceExited)
+            {
+                _failedRuns.Exited(e.Service, e.Data);
             }
 
             var ready = e.Type switch

@@ -10,10 +10,12 @@ public sealed class ServiceWaiter(ServiceStateStore states, TimeProvider time)
     /// How long a verified service must stay up (same pid, still healthy/running) to count as fixed.
     public static readonly TimeSpan Settle = TimeSpan.FromSeconds(1);
 
-    /// Ok when the service came up and stayed up; else why not. notPid: a process that does not count (the one
-    /// a restart replaces, which may still be shown healthy for a moment).
-    public async Task<(bool Ok, string Why)> UpAsync(ServiceConfig config, TimeSpan timeout, CancellationToken ct, int? notPid = null)
+    /// Ok when the service came up and stayed up (for `stay`, Settle unless given); else why not. notPid: a process
+    /// that does not count (the one a restart replaces, which may still be shown healthy for a moment).
+    public async Task<(bool Ok, string Why)> UpAsync(ServiceConfig config, TimeSpan timeout, CancellationToken ct, int? notPid = null,
+        TimeSpan? stay = null)
     {
+        var settle = stay ?? Settle;
         var wanted = config.Health is null ? ServiceState.Running : ServiceState.Healthy;
         bool Up(ServiceSnapshot s) => s.Pid is not null && s.Pid != notPid && s.State == wanted;
 
@@ -25,12 +27,12 @@ public sealed class ServiceWaiter(ServiceStateStore states, TimeProvider time)
         }
 
         var pid = up.Pid;
-        var fell = await WaitForAsync(config.Name, s => !Up(s) || s.Pid != pid, Settle, ct);
+        var fell = await WaitForAsync(config.Name, s => !Up(s) || s.Pid != pid, settle, ct);
         if (fell is not null)
         {
             return (false, fell.Pid != pid
-                ? $"{config.Name}'s process (pid {pid}) exited within {Settle.TotalSeconds:0}s of coming up"
-                : $"{config.Name} did not stay {wanted.ToWire()} (became {fell.State.ToWire()})");
+                ? $"{config.Name}'s process (pid {pid}) exited within {settle.TotalSeconds:0.#}s of coming up"
+                : $"{config.Name} did not stay {wanted.ToWire()} for {settle.TotalSeconds:0.#}s (became {fell.State.ToWire()})");
         }
 
         return (true, "");

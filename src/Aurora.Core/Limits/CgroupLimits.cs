@@ -14,11 +14,13 @@ namespace Aurora.Core.Limits;
 /// in that window is moved too (its descendants are walked right after the attach); only a process forked
 /// between that walk and its own attach could stay behind, and it still carries the service's AURORA_TAG, so the
 /// stop finds and kills it. clone3(CLONE_INTO_CGROUP) would close the window on v2 but not for the v1
-/// controllers of a hybrid host, and posix_spawn has no way to ask for it.
+/// controllers of a hybrid host, and posix_spawn has no way to ask for it. A process that moved itself into a
+/// cgroup of its choosing in that window (SelfPlacement) is left where it put itself.
 public sealed class CgroupLimits(ProjectCgroups project, TimeProvider time, Action<string> log) : IServiceLimits
 {
     private readonly ConcurrentDictionary<string, ServiceCgroup> _groups = new();
     private readonly ConcurrentDictionary<string, LimitKinds> _enforces = new();
+    private readonly ConcurrentDictionary<string, byte> _placedThemselves = new();
     private int _failuresLogged;
 
     public ProjectCgroups Project => project;
@@ -55,6 +57,21 @@ public sealed class CgroupLimits(ProjectCgroups project, TimeProvider time, Acti
         try
         {
             group.Create(config.Limits);
+
+            // A process that put itself into a cgroup of its own since the spawn stays there: moving it would undo the
+            // user's placement (and the limits of the group it chose). Read right before the write, after the groups
+            // are made, so that a move made while they were being made is seen too.
+            if (SelfPlacement.ParentOf(process.Pid) is { } spawner && SelfPlacement.Moved(process.Pid, spawner) is { } chosen)
+            {
+                if (_placedThemselves.TryAdd(config.Name, 0))
+                {
+                    log($"aurora: limits: {config.Name} put itself into the cgroup {chosen}; it is left there, its limits are enforced by sampling (said once)");
+                }
+
+                group.Remove();
+                return process;
+            }
+
             group.Attach(process.Pid);
             AttachForked(process.Pid, group);
         }
