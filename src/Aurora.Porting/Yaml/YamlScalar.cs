@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Aurora.Porting.Yaml;
@@ -23,25 +22,7 @@ public static partial class YamlScalar
     /// One line of comment text: line breaks become spaces, so a value can never end the comment.
     public static string Comment(string text) => "# " + text.Replace("\r", "", StringComparison.Ordinal).Replace('\n', ' ');
 
-    public static string Quote(string value)
-    {
-        var sb = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var c in value)
-        {
-            sb.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\t' => "\\t",
-                '\r' => "\\r",
-                _ when char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF' => $"\\u{(int)c:x4}",
-                _ => c.ToString(),
-            });
-        }
-
-        return sb.Append('"').ToString();
-    }
+    public static string Quote(string value) => Core.Config.Rendering.YamlScalars.Quote(value);
 
     private static string FlowItem(string value) => IsPlainSafe(value) && value.AsSpan().IndexOfAny(",[]{}") < 0 ? value : Quote(value);
 

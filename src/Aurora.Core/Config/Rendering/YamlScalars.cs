@@ -59,7 +59,8 @@ internal static partial class YamlScalars
         return true;
     }
 
-    private static string Quote(string value)
+    /// A double-quoted scalar with YAML's escapes (also what Aurora.Porting writes).
+    public static string Quote(string value)
     {
         var sb = new StringBuilder(value.Length + 2).Append('"');
         foreach (var c in value)
