@@ -63,6 +63,36 @@ internal sealed class ConnectionLoop(RequestDispatcher dispatcher, OpenConnectio
         }
     }
 
+    /// A connection the daemon has no descriptors to serve (DescriptorGuard): its request head is read (for up to
+    /// RefusalTimeout, so that the client is reading when the answer comes), answered 503 out_of_descriptors, closed.
+    public async Task RefuseAsync(HttpConnection connection, string message)
+    {
+        open.Add(connection);
+        try
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+            deadline.CancelAfter(RefusalTimeout);
+            try
+            {
+                _ = await HeadReader.ReadAsync(connection.Stream, new StrongBox<bool>(), deadline.Token);
+            }
+            catch (Exception ex) when (ex is HttpProtocolException or OperationCanceledException or IOException or SocketException)
+            {
+                // Answered all the same.
+            }
+
+            await RefuseAsync(connection, 503, "out_of_descriptors", message);
+        }
+        finally
+        {
+            connection.Dispose();
+            open.Remove(connection);
+        }
+    }
+
+    /// How long a refused connection may take to send its request head.
+    public static readonly TimeSpan RefusalTimeout = TimeSpan.FromSeconds(1);
+
     /// True when the connection may carry another request.
     private async Task<bool> ServeRequestAsync(HttpConnection connection, HttpRequest request)
     {
