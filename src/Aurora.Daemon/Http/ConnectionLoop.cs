@@ -63,25 +63,27 @@ internal sealed class ConnectionLoop(RequestDispatcher dispatcher, OpenConnectio
         }
     }
 
-    /// A connection the daemon has no descriptors to serve (DescriptorGuard): its request head is read (for up to
-    /// RefusalTimeout, so that the client is reading when the answer comes), answered 503 out_of_descriptors, closed.
+    /// A connection the daemon has no descriptors to serve (DescriptorGuard): answered 503 out_of_descriptors at once
+    /// (its request is most often in the socket already: a client writes right after connecting, before the accept),
+    /// then given RefusalDrain to finish sending its head, so that over TCP the close does not reset the answer away,
+    /// and closed. An idle client holds the descriptor no longer than that.
     public async Task RefuseAsync(HttpConnection connection, string message)
     {
         open.Add(connection);
         try
         {
+            await RefuseAsync(connection, 503, "out_of_descriptors", message);
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-            deadline.CancelAfter(RefusalTimeout);
+            deadline.CancelAfter(RefusalDrain);
             try
             {
                 _ = await HeadReader.ReadAsync(connection.Stream, new StrongBox<bool>(), deadline.Token);
             }
-            catch (Exception ex) when (ex is HttpProtocolException or OperationCanceledException or IOException or SocketException)
+            catch (Exception ex) when (ex is HttpProtocolException or OperationCanceledException or IOException or SocketException
+                or ObjectDisposedException)
             {
-                // Answered all the same.
+                // Answered already.
             }
-
-            await RefuseAsync(connection, 503, "out_of_descriptors", message);
         }
         finally
         {
@@ -90,8 +92,8 @@ internal sealed class ConnectionLoop(RequestDispatcher dispatcher, OpenConnectio
         }
     }
 
-    /// How long a refused connection may take to send its request head.
-    public static readonly TimeSpan RefusalTimeout = TimeSpan.FromSeconds(1);
+    /// How long a refused connection may take to finish sending its request head.
+    public static readonly TimeSpan RefusalDrain = TimeSpan.FromMilliseconds(100);
 
     /// True when the connection may carry another request.
     private async Task<bool> ServeRequestAsync(HttpConnection connection, HttpRequest request)
