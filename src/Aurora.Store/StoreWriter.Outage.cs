@@ -24,6 +24,9 @@ internal sealed partial class StoreWriter
     /// SQLITE_IOERR (10), SQLITE_FULL (13), SQLITE_CANTOPEN (14).
     private static bool IsOutage(SqliteException ex) => ex.SqliteErrorCode is 8 or 10 or 13 or 14;
 
+    /// SQLite's message without its final period: it is quoted inside sentences.
+    private static string Reason(SqliteException ex) => ex.Message.TrimEnd('.');
+
     /// Waits for writes to take, or (in an outage) for the next try, whichever comes first. False once shut down.
     private async ValueTask<bool> NextAsync()
     {
@@ -50,7 +53,7 @@ internal sealed partial class StoreWriter
         _written = 0;
         _held.Reset();
         _lastTry = _time.GetTimestamp();
-        var outage = new StoreOutage(_time.GetUtcNow(), ex.Message, 0, 0);
+        var outage = new StoreOutage(_time.GetUtcNow(), Reason(ex), 0, 0);
         Volatile.Write(ref _outage, outage);
         _onOutage(outage);
         return Hold(batch);
@@ -94,7 +97,7 @@ internal sealed partial class StoreWriter
             }
             catch (SqliteException ex) when (IsOutage(ex))
             {
-                Volatile.Write(ref _outage, _outage! with { Reason = ex.Message, Held = _held.Events, Dropped = _held.Dropped });
+                Volatile.Write(ref _outage, _outage! with { Reason = Reason(ex), Held = _held.Events, Dropped = _held.Dropped });
                 return false;
             }
             catch (SqliteException ex)

@@ -108,7 +108,7 @@ public static partial class DaemonHost
                 await server.StopAsync(RequestGrace);
             }
 
-            await runtime.Events.FlushAsync(CancellationToken.None);
+            await runtime.FlushOrSayAsync(CancellationToken.None);
             await observing.CancelAsync();
             await observe.ContinueWith(_ => { }, TaskScheduler.Default);
             signals.ForEach(s => s.Dispose());

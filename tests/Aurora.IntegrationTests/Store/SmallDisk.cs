@@ -6,10 +6,10 @@ namespace Aurora.IntegrationTests.Store;
 /// Fill makes full to the last byte and Free empties again.
 internal sealed class SmallDisk : IAsyncDisposable
 {
-    private readonly string _root;
+    private readonly string? _root;
     private readonly string _mount;
 
-    private SmallDisk(string root, string mount)
+    private SmallDisk(string? root, string mount)
     {
         _root = root;
         _mount = mount;
@@ -31,6 +31,19 @@ internal sealed class SmallDisk : IAsyncDisposable
         Directory.CreateDirectory(mount);
         Run("mount", "-t", "tmpfs", "-o", $"size={size},mode=0700", "tmpfs", mount);
         return new SmallDisk(root, mount);
+    }
+
+    /// A tmpfs on the given directory (made if missing), unmounted but not removed at the end.
+    public static SmallDisk MountAt(string mount, string size)
+    {
+        if (!IsRoot())
+        {
+            Assert.Skip("needs root (mounts a tmpfs)");
+        }
+
+        Directory.CreateDirectory(mount);
+        Run("mount", "-t", "tmpfs", "-o", $"size={size},mode=0700", "tmpfs", mount);
+        return new SmallDisk(null, mount);
     }
 
     public void Fill()
@@ -67,7 +80,11 @@ internal sealed class SmallDisk : IAsyncDisposable
     {
         SqliteClear();
         Run("umount", "-l", _mount);
-        Directory.Delete(_root, recursive: true);
+        if (_root is not null)
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+
         return ValueTask.CompletedTask;
     }
 
