@@ -9,7 +9,8 @@ namespace Aurora.Store;
 /// The event log, failure memory and resource history in `.aurora/state.db` (SQLite, WAL). Appends go to one
 /// writer that commits them in batches (StoreWriter); reads use pooled connections of their own. Behind
 /// IEventStore, IFailureStore and IResourceHistory, so another backend (PostgreSQL for a fleet) can take its place.
-public sealed class SqliteEventStore : IEventStore, IFailureStore, IResourceHistory
+/// When the disk is full it holds the writes in memory, bounded, and says so (IStoreHealth) until it can write them.
+public sealed class SqliteEventStore : IEventStore, IFailureStore, IResourceHistory, IStoreHealth
 {
     /// At most this many events are committed in one transaction.
     public const int MaxBatchSize = StoreWriter.MaxBatch;
@@ -37,6 +38,10 @@ public sealed class SqliteEventStore : IEventStore, IFailureStore, IResourceHist
 
     public string Path => _connections.Path;
 
+    public StoreOutage? Outage => _writer?.Outage;
+
+    public event Action<StoreOutage>? OutageChanged;
+
     public long Open(Action<IReadOnlyList<AuroraEvent>> onCommitted)
     {
         if (_writer is not null)
@@ -51,7 +56,7 @@ public sealed class SqliteEventStore : IEventStore, IFailureStore, IResourceHist
         _lastIncident = Math.Max(Scalar(c, "SELECT value FROM meta WHERE key = 'last_incident'"), Scalar(c, "SELECT MAX(id) FROM incidents"));
         var retention = new Retention(_config, _time);
         retention.Load(c, lastSeq);
-        _writer = new StoreWriter(c, lastSeq, retention, _resourceRetention, onCommitted, _onError, _time);
+        _writer = new StoreWriter(c, lastSeq, retention, _resourceRetention, onCommitted, _onError, o => OutageChanged?.Invoke(o), _time);
         return lastSeq;
     }
 

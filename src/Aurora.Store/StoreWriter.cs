@@ -9,8 +9,9 @@ namespace Aurora.Store;
 /// The one writer of state.db: a loop that takes everything queued (up to MaxBatch), writes it in ONE
 /// transaction, then reports the committed events in seq order. Idle, an event waits for one commit;
 /// under load batches grow, so throughput rises while latency stays about one batch (well under 50 ms).
-/// Retention runs between batches, never per event.
-internal sealed class StoreWriter : IAsyncDisposable
+/// Retention runs between batches, never per event. When the disk is full it holds the writes in memory instead
+/// (StoreWriter.Outage.cs) and writes them once it can.
+internal sealed partial class StoreWriter : IAsyncDisposable
 {
     public const int MaxBatch = 2048;
     private const int Attempts = 5;
@@ -27,14 +28,16 @@ internal sealed class StoreWriter : IAsyncDisposable
     private readonly ResourceRetention _resourceRetention;
     private readonly Action<IReadOnlyList<AuroraEvent>> _onCommitted;
     private readonly Action<Exception> _onError;
+    private readonly Action<StoreOutage> _onOutage;
     private readonly TimeProvider _time;
     private readonly Task _loop;
     private long _lastSeq;
     private bool _retentionPending;
 
     public StoreWriter(SqliteConnection connection, long lastSeq, Retention retention, ResourceRetention resourceRetention,
-        Action<IReadOnlyList<AuroraEvent>> onCommitted, Action<Exception> onError, TimeProvider time)
+        Action<IReadOnlyList<AuroraEvent>> onCommitted, Action<Exception> onError, Action<StoreOutage> onOutage, TimeProvider time)
     {
+        _onOutage = onOutage;
         _connection = connection;
         _lastSeq = lastSeq;
         _retention = retention;
@@ -57,7 +60,7 @@ internal sealed class StoreWriter : IAsyncDisposable
     private async Task RunAsync()
     {
         var batch = new List<WriteRequest>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        while (await NextAsync())
         {
             batch.Clear();
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var r))
@@ -65,8 +68,17 @@ internal sealed class StoreWriter : IAsyncDisposable
                 batch.Add(r);
             }
 
-            var error = await CommitWithRetriesAsync(batch);
-            RunRetention(exact: batch.Any(r => r is WriteRequest.Trim));
+            Exception? error;
+            if (_outage is not null)
+            {
+                error = Hold(batch);
+            }
+            else
+            {
+                error = await CommitWithRetriesAsync(batch);
+                RunRetention(exact: batch.Any(r => r is WriteRequest.Trim));
+            }
+
             foreach (var r in batch)
             {
                 var done = r switch { WriteRequest.Flush f => f.Done, WriteRequest.Trim t => t.Done, _ => null };
@@ -79,6 +91,12 @@ internal sealed class StoreWriter : IAsyncDisposable
                     done?.TrySetException(error);
                 }
             }
+        }
+
+        // Shutting down: one last try to write what is held; what cannot be written is said.
+        if (_outage is { } outage && !TryResume())
+        {
+            _onError(new IOException($"{_held.Events} events held in memory since {outage.Since:O} were not stored: {outage.Reason}"));
         }
     }
 
@@ -96,9 +114,15 @@ internal sealed class StoreWriter : IAsyncDisposable
 
                 return null;
             }
+            catch (SqliteException ex) when (IsOutage(ex))
+            {
+                // The disk is full (or the file unwritable): the batch is held, not dropped, and so is what follows.
+                _onError(ex);
+                return BeginOutage(batch, ex);
+            }
             catch (SqliteException ex)
             {
-                // A full disk or a locked file: report, wait a little and try the same batch again. After the
+                // A locked file or a write refused: report, wait a little and try the same batch again. After the
                 // last attempt the batch is dropped (reported) so the daemon keeps running.
                 _onError(ex);
                 if (attempt == Attempts)
@@ -111,7 +135,7 @@ internal sealed class StoreWriter : IAsyncDisposable
         }
     }
 
-    private List<AuroraEvent> Commit(List<WriteRequest> batch)
+    private List<AuroraEvent> Commit(IReadOnlyList<WriteRequest> batch)
     {
         var events = new List<AuroraEvent>(batch.Count);
         using var tx = _connection.BeginTransaction();

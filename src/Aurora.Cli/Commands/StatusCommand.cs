@@ -32,6 +32,12 @@ internal static class StatusCommand
             using (BufferedConsole.Stdout())
             {
                 StatusTable.Write(list.Services);
+                if (list.Store is { } store)
+                {
+                    Console.Out.WriteLine($"store: cannot write .aurora/state.db since {store.Since.ToLocalTime():HH:mm:ss}: {store.Reason}; "
+                        + $"{store.HeldEvents} events held in memory" + (store.DroppedEvents > 0 ? $", {store.DroppedEvents} dropped" : "")
+                        + "; the rows above are current (from memory)");
+                }
             }
             return ExitCodes.Ok;
         });

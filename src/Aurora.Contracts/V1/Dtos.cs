@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Aurora.Contracts.V1;
 
@@ -21,8 +22,10 @@ public sealed record EventListDto(IReadOnlyList<EventDto> Events, long LastSeq);
 /// <summary>`GET /api/v1/services/{name}/logs`.</summary>
 public sealed record LogsDto(string Service, IReadOnlyList<string> Lines);
 
-/// <summary>`GET /healthz`. Files: the config files the daemon reads (again at each reload), in merge order.</summary>
-public sealed record HealthzDto(string Status, int Pid, string Project, string Version, long UptimeMs, IReadOnlyList<string>? Files = null);
+/// <summary>`GET /healthz`. Files: the config files the daemon reads (again at each reload), in merge order.
+/// Store: present only while the daemon cannot store events (a full disk).</summary>
+public sealed record HealthzDto(string Status, int Pid, string Project, string Version, long UptimeMs, IReadOnlyList<string>? Files = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StoreHealthDto? Store = null);
 
 /// <summary>The answer to `POST /api/v1/shutdown`.</summary>
 public sealed record ShutdownDto(int Stopped, IReadOnlyList<string> Errors);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Aurora.Contracts.V1;
 
 /// One row of `aurora status` (SPEC §4). More fields may be added; none renamed.
@@ -39,8 +41,10 @@ public sealed record LimitsDto(long? MemoryBytes, double? CpuPercent, int? Pids)
 public sealed record ExitDto(int? Code, string? Signal, bool Success = false);
 
 /// <summary>`GET /api/v1/services` and `aurora status --json`: the services as of event Seq. Follow the event
-/// stream from Seq (`/api/v1/events/stream?after=Seq`) and apply each event's `data.service` to stay exact.</summary>
-public sealed record ServiceListDto(long Seq, IReadOnlyList<ServiceDto> Services);
+/// stream from Seq (`/api/v1/events/stream?after=Seq`) and apply each event's `data.service` to stay exact.
+/// Store: present only while the daemon cannot store events (a full disk); the rows are then from memory.</summary>
+public sealed record ServiceListDto(long Seq, IReadOnlyList<ServiceDto> Services,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StoreHealthDto? Store = null);
 
 /// <summary>`aurora start|stop|restart --json`: the rows the actions answered with.</summary>
 public sealed record ServiceRowsDto(IReadOnlyList<ServiceDto> Services);

@@ -4,6 +4,8 @@ public static class EventTypes
 {
     public const string DaemonStarted = "daemon.started";
     public const string DaemonStopping = "daemon.stopping";
+    public const string StoreUnavailable = "store.unavailable";
+    public const string StoreResumed = "store.resumed";
     public const string ConfigReloaded = "config.reloaded";
     public const string ConfigRejected = "config.rejected";
     public const string ServiceStarting = "service.starting";

@@ -7,7 +7,10 @@ namespace Aurora.Core.Supervision;
 /// snapshot under `data.service`; in-process subscribers (dependents, the healer) get the same (event, snapshot)
 /// pairs in seq order through Published. Two views are kept: the live one (what supervisors decide from) and
 /// the committed one, the state as of the last committed seq, which `GET /api/v1/services` answers with: a
-/// client that reads it and then follows the stream from its seq sees every change exactly once.
+/// client that reads it and then follows the stream from its seq sees every change exactly once. While the store
+/// cannot write (a full disk: IStoreHealth), nothing commits, so the committed view would go stale; then the live
+/// view is answered instead, as of the seq of its last change (a client following from there still sees every
+/// later change once, when the store writes again).
 public sealed class ServiceStateStore
 {
     private readonly Lock _gate = new();
@@ -16,6 +19,7 @@ public sealed class ServiceStateStore
     private ImmutableDictionary<string, ServiceSnapshot> _live = ImmutableDictionary<string, ServiceSnapshot>.Empty;
     private ImmutableDictionary<string, ServiceSnapshot> _committed = ImmutableDictionary<string, ServiceSnapshot>.Empty;
     private long _committedSeq;
+    private long _liveSeq;
     private long _version;
 
     public ServiceStateStore(EventLog events)
@@ -33,14 +37,18 @@ public sealed class ServiceStateStore
 
     public ServiceSnapshot? Get(string name) => All.GetValueOrDefault(name);
 
-    /// The services as of Seq: everything up to and including event Seq, nothing after it.
+    /// The services as of Seq: everything up to and including event Seq, nothing after it. Committed, unless the
+    /// store cannot write now: then what is live (see the class).
     public CommittedServices Committed
     {
         get
         {
+            var outage = _events.Store is IStoreHealth { Outage: not null };
             lock (_gate)
             {
-                return new CommittedServices(_committedSeq, _committed);
+                return outage && _pending.Count > 0
+                    ? new CommittedServices(Math.Max(_committedSeq, _liveSeq), _live)
+                    : new CommittedServices(_committedSeq, _committed);
             }
         }
     }
@@ -72,6 +80,7 @@ public sealed class ServiceStateStore
             var stamped = next with { Version = ++_version };
             var e = _events.Publish(type, stamped.Name, data.AddRaw("service", SnapshotJson.Write(stamped)).Build());
             _live = _live.SetItem(stamped.Name, stamped);
+            _liveSeq = e.Seq;
             _pending.Enqueue(new Pending(e.Seq, stamped, Removed: false));
             Published?.Invoke(new ServiceChange(e, stamped, Removed: false));
             return stamped;
@@ -90,6 +99,7 @@ public sealed class ServiceStateStore
 
             var e = _events.Publish(EventTypes.ServiceRemoved, name, new EventData().AddRaw("service", SnapshotJson.Write(last)).Build());
             _live = _live.Remove(name);
+            _liveSeq = e.Seq;
             _pending.Enqueue(new Pending(e.Seq, last, Removed: true));
             Published?.Invoke(new ServiceChange(e, last, Removed: true));
         }

@@ -20,10 +20,10 @@ internal static class ApiRoutes
         IDaemonLifecycle daemon = rt;
         router.Get("/healthz", x => x.JsonAsync(
             new HealthzDto("ok", Environment.ProcessId, daemon.ProjectDirectory, Version,
-                (long)(daemon.Time.GetUtcNow() - daemon.StartedAt).TotalMilliseconds, rt.Config.Files),
+                (long)(daemon.Time.GetUtcNow() - daemon.StartedAt).TotalMilliseconds, rt.Config.Files, StoreHealth.Of(rt.Events.Store)),
             AuroraJsonContext.Default.HealthzDto));
 
-        ServiceRoutes.Map(router, rt, rt, rt.Resources, rt.Forecasts.Forecaster, rt.Time);
+        ServiceRoutes.Map(router, rt, rt, rt.Resources, rt.Forecasts.Forecaster, rt.Time, () => StoreHealth.Of(rt.Events.Store));
         LogRoutes.Map(router, rt);
         var streamClients = new StreamClients();
         EventRoutes.Map(router, rt.Events, rt.Resources.Feed, streamClients, rt.Time);

@@ -10,13 +10,14 @@ namespace Aurora.Daemon.Api;
 internal static class ServiceRoutes
 {
     public static void Map(Router router, IServiceReader services, IServiceControl control, ResourceMonitor resources, Forecaster forecasts,
-        TimeProvider time)
+        TimeProvider time, Func<StoreHealthDto?> store)
     {
         const string prefix = ApiRoutes.Prefix + "/services";
 
         // The committed view: exactly the state as of Seq, so a client that follows the stream from Seq sees
         // every change once (never one it already has, never a gap). CPU and memory come from the sampler's
-        // newest sample (see ResourceMonitor.Usage).
+        // newest sample (see ResourceMonitor.Usage). While the store cannot write, the view is the live one
+        // (ServiceStateStore.Committed) and the answer says why (Store).
         router.Get(prefix, x =>
         {
             var committed = services.Committed;
@@ -24,7 +25,7 @@ internal static class ServiceRoutes
             using var reader = new ProcTreeReader();
             var rows = services.Names.Select(committed.Services.GetValueOrDefault).OfType<ServiceSnapshot>()
                 .Select(s => Row(s, now, resources.Usage(s, reader), forecasts, services.ConfigOf(s.Name))).ToList();
-            return x.JsonAsync(new ServiceListDto(committed.Seq, rows), AuroraJsonContext.Default.ServiceListDto);
+            return x.JsonAsync(new ServiceListDto(committed.Seq, rows, store()), AuroraJsonContext.Default.ServiceListDto);
         });
 
         router.Get(prefix + "/{name}", x =>

@@ -17,6 +17,7 @@ using Aurora.Core.Supervision;
 using Aurora.Core.Watching;
 using Aurora.Daemon.Api;
 using Aurora.Daemon.Forecasting;
+using Aurora.Daemon.Http;
 using Aurora.Daemon.Incidents;
 using Aurora.Daemon.Notify;
 using Aurora.Daemon.Resources;
@@ -231,8 +232,22 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
             errors.AddRange(ex.InnerExceptions.Select(e => e.Message));
         }
 
-        await Events.FlushAsync(ct);
+        await FlushOrSayAsync(ct);
         return errors;
+    }
+
+    /// Flushes the events as a stop ends. While the store cannot write (a full disk) they stay held and are lost
+    /// with this daemon: that is said in its log, not thrown, so that the stop itself never fails for it.
+    internal async Task FlushOrSayAsync(CancellationToken ct)
+    {
+        try
+        {
+            await Events.FlushAsync(ct);
+        }
+        catch (IOException ex)
+        {
+            DaemonLog.Say($"aurora: {ex.Message}; they are lost if the daemon ends before the store can write them");
+        }
     }
 
     private void OnRotated(LogRotated rotated) =>
@@ -254,7 +269,7 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
 
         await Notifier.DisposeAsync();
         await _scheduler.DisposeAsync();
-        await Events.FlushAsync(CancellationToken.None);
+        await FlushOrSayAsync(CancellationToken.None);
         if (Memory is not null)
         {
             await Memory.DisposeAsync();

@@ -42,6 +42,7 @@ public static partial class DaemonHost
         var holder = holderCommand.IsDefaultOrEmpty ? null
             : new HolderConnection(new HolderFiles(paths.StateDirectory), holderCommand, HolderEnvironment.Build(), TimeProvider.System);
         await using var runtime = new AuroraRuntime(config, paths, TimeProvider.System, store, store, store, holder);
+        StoreOutageReport.Attach(store, runtime.Events);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var stop = () =>
         {
@@ -108,7 +109,7 @@ public static partial class DaemonHost
                 await server.StopAsync(RequestGrace);
             }
 
-            await runtime.Events.FlushAsync(CancellationToken.None);
+            await runtime.FlushOrSayAsync(CancellationToken.None);
             await observing.CancelAsync();
             await observe.ContinueWith(_ => { }, TaskScheduler.Default);
             signals.ForEach(s => s.Dispose());

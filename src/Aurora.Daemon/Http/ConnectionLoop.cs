@@ -63,6 +63,38 @@ internal sealed class ConnectionLoop(RequestDispatcher dispatcher, OpenConnectio
         }
     }
 
+    /// A connection the daemon has no descriptors to serve (DescriptorGuard): answered 503 out_of_descriptors at once
+    /// (its request is most often in the socket already: a client writes right after connecting, before the accept),
+    /// then given RefusalDrain to finish sending its head, so that over TCP the close does not reset the answer away,
+    /// and closed. An idle client holds the descriptor no longer than that.
+    public async Task RefuseAsync(HttpConnection connection, string message)
+    {
+        open.Add(connection);
+        try
+        {
+            await RefuseAsync(connection, 503, "out_of_descriptors", message);
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+            deadline.CancelAfter(RefusalDrain);
+            try
+            {
+                _ = await HeadReader.ReadAsync(connection.Stream, new StrongBox<bool>(), deadline.Token);
+            }
+            catch (Exception ex) when (ex is HttpProtocolException or OperationCanceledException or IOException or SocketException
+                or ObjectDisposedException)
+            {
+                // Answered already.
+            }
+        }
+        finally
+        {
+            connection.Dispose();
+            open.Remove(connection);
+        }
+    }
+
+    /// How long a refused connection may take to finish sending its request head.
+    public static readonly TimeSpan RefusalDrain = TimeSpan.FromMilliseconds(100);
+
     /// True when the connection may carry another request.
     private async Task<bool> ServeRequestAsync(HttpConnection connection, HttpRequest request)
     {

@@ -23,6 +23,7 @@ internal sealed class HttpServer
     private readonly ConnectionLoop _loop;
     private readonly TimeProvider _time;
     private readonly CancellationToken _stopping;
+    private DescriptorGuard? _descriptors;
 
     public HttpServer(Router router, TimeProvider time, CancellationToken stopping)
     {
@@ -37,6 +38,13 @@ internal sealed class HttpServer
     {
         get => _dispatcher.TcpGuard;
         set => _dispatcher.TcpGuard = value;
+    }
+
+    /// Keeps the last descriptors for supervising (default: this process's `ulimit -n`, read at Start).
+    public DescriptorGuard Descriptors
+    {
+        get => _descriptors ??= DescriptorGuard.ForThisProcess(DaemonLog.Say);
+        set => _descriptors = value;
     }
 
     /// Raised once a connection has closed and given its listener back the slot.
@@ -62,9 +70,10 @@ internal sealed class HttpServer
         // Console.Error dups fd 2 on first use: take that descriptor now, so that an accept that fails for want of
         // descriptors (EMFILE) can still be reported.
         _ = Console.Error;
+        var descriptors = Descriptors;
         foreach (var listener in _listeners)
         {
-            _ = listener.AcceptAsync(_loop, _time, _stopping);
+            _ = listener.AcceptAsync(_loop, descriptors, _time, _stopping);
         }
     }
 

@@ -66,7 +66,7 @@ internal sealed class Listener : IDisposable
         return new Listener(socket, overTcp: true, limits);
     }
 
-    public async Task AcceptAsync(ConnectionLoop loop, TimeProvider time, CancellationToken stopping)
+    public async Task AcceptAsync(ConnectionLoop loop, DescriptorGuard descriptors, TimeProvider time, CancellationToken stopping)
     {
         while (!stopping.IsCancellationRequested)
         {
@@ -85,7 +85,7 @@ internal sealed class Listener : IDisposable
                 // Out of descriptors (EMFILE) and the like: the connection waits in the backlog. Say so, give it a
                 // moment, keep serving. Nothing here may end the loop: with `ulimit -n` reached, the daemon stopped
                 // accepting for good and never said why (bench/chaos fd-exhaustion).
-                ReportAcceptFailure(ex);
+                DaemonLog.Say($"aurora: accept failed: {ex.Message}");
                 await Task.Delay(TimeSpan.FromMilliseconds(100), time, CancellationToken.None);
                 continue;
             }
@@ -96,21 +96,22 @@ internal sealed class Listener : IDisposable
                 continue;
             }
 
-            _ = loop.ServeAsync(new HttpConnection(new ConnectionStream(client, time, Limits.WriteTimeout), this));
+            var connection = new HttpConnection(new ConnectionStream(client, time, Limits.WriteTimeout), this);
+            if (descriptors.Admit() is not { } refusal)
+            {
+                _ = loop.ServeAsync(connection);
+            }
+            else if (descriptors.TryStartRefusal())
+            {
+                _ = loop.RefuseAsync(connection, refusal).ContinueWith(_ => descriptors.EndRefusal(), TaskScheduler.Default);
+            }
+            else
+            {
+                connection.Dispose();
+            }
         }
     }
 
     public void Dispose() => _socket.Dispose();
 
-    private static void ReportAcceptFailure(Exception ex)
-    {
-        try
-        {
-            Console.Error.WriteLine($"aurora: accept failed: {ex.Message}");
-        }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
-        {
-            // Out of descriptors, even the log may fail; the loop goes on.
-        }
-    }
 }

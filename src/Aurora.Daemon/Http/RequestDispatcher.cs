@@ -36,10 +36,18 @@ internal sealed class RequestDispatcher(Router router)
         {
             await x.ErrorAsync(ex.Status, ex.Code, ex.Message);
         }
+        catch (Exception ex) when (!x.ResponseStarted && Descriptors.Exhausted(ex))
+        {
+            // What the route needed (a log file, a database connection, a process) takes a descriptor and there is
+            // none: say so, and the daemon goes on.
+            DaemonLog.Say($"aurora: {x.Request.Method} {x.Request.RawPath}: out of file descriptors: {ex.Message}");
+            await x.ErrorAsync(503, "out_of_descriptors", $"the daemon is out of file descriptors ({ex.Message}); retry once connections close, or raise `ulimit -n`");
+        }
         catch (Exception ex) when (!x.ResponseStarted && ex is not (OperationCanceledException or IOException or SocketException))
         {
             await Console.Error.WriteLineAsync($"aurora: {x.Request.Method} {x.Request.RawPath} failed: {ex}");
             await x.ErrorAsync(500, "internal_error", ex.Message);
         }
     }
+
 }
