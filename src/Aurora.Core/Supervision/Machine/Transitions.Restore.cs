@@ -61,7 +61,7 @@ public static partial class Transitions
                 var left = (last.NextRestartAt ?? d.Now) - d.Now;
                 if (left > TimeSpan.Zero)
                 {
-                    ScheduleRestart(d, left);
+                    ScheduleRestart(d, left, restored: true);
                 }
                 else
                 {

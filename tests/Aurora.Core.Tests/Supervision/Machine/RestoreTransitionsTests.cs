@@ -42,7 +42,7 @@ public sealed class RestoreTransitionsTests
     }
 
     [Fact]
-    public async Task The_store_is_read_backwards_for_each_services_newest_state_and_an_added_service_is_not_kept()
+    public async Task The_store_is_read_backwards_for_each_services_newest_snapshot_and_an_added_service_is_not_kept()
     {
         var store = new MemoryEventStore();
         var seq = 0L;
@@ -52,6 +52,7 @@ public sealed class RestoreTransitionsTests
         Add(EventTypes.ServiceStarted, "web", ServiceState.Running);
         Add(EventTypes.ServiceFailed, "web", ServiceState.Failed);
         Add(EventTypes.ServiceBackoff, "api", ServiceState.Backoff, ""","attempt":3""");
+        Add(EventTypes.IncidentDiagnosed, "api", ServiceState.Backoff, ",\"cause\":\"unknown\"");
         Add(EventTypes.ServiceAdded, "new", ServiceState.Stopped);
         for (var i = 0; i < 4500; i++)
         {
@@ -64,5 +65,15 @@ public sealed class RestoreTransitionsTests
         Assert.Equal((ServiceState.Failed, "crash_loop", 2, true), (found["web"].Last.State, found["web"].Last.LastCause, found["web"].Last.Restarts, found["web"].Keeps));
         Assert.Equal((ServiceState.Backoff, 3), (found["api"].Last.State, found["api"].Attempt));
         Assert.False(found["busy"].Keeps);
+    }
+
+    [Fact]
+    public void A_restored_state_opens_no_incident()
+    {
+        var data = System.Text.Json.JsonDocument.Parse("""{"restored":true}""").RootElement;
+        Assert.Equal(Aurora.Core.Incidents.IncidentSignal.None,
+            Aurora.Core.Incidents.IncidentRules.Classify(new AuroraEvent(1, Now, EventTypes.ServiceExited, "api", data)));
+        Assert.Equal(Aurora.Core.Incidents.IncidentSignal.None,
+            Aurora.Core.Incidents.IncidentRules.Classify(new AuroraEvent(2, Now, EventTypes.ServiceFailed, "api", data)));
     }
 }
