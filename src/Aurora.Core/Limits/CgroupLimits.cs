@@ -75,8 +75,8 @@ public sealed class CgroupLimits(ProjectCgroups project, TimeProvider time, Acti
     }
 
     /// The groups an earlier daemon made for the service were kept (Prepare's sweep leaves groups that hold
-    /// processes): taken over as they are, limits included (a process whose limits changed is restarted, its
-    /// fingerprint differing). Without them, or for a process already gone, nothing to reattach: a live process in
+    /// processes): taken over with the config's limits written again (unchanged: a process whose limits changed is
+    /// restarted, its fingerprint differing). Without them, or for a process already gone, nothing to reattach: a live process in
     /// no group is attached as at a spawn.
     public IRunningProcess Reattach(ServiceConfig config, IRunningProcess process)
     {
@@ -89,6 +89,17 @@ public sealed class CgroupLimits(ProjectCgroups project, TimeProvider time, Acti
         var group = project.For(config.Name, config.Limits);
         if (group.Directories.All(Directory.Exists) && group.Contains(process.Pid))
         {
+            try
+            {
+                // The same limits written again: what the kernel enforces is known only from what was written.
+                group.Create(config.Limits);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                log($"aurora: limits: cannot take over {config.Name}'s cgroup ({ex.Message}); its limits are enforced by sampling");
+                return process;
+            }
+
             _groups[config.Name] = group;
             _enforces[config.Name] = group.Enforces;
             return new CgroupProcess(process, group, config.Limits.MemoryBytes, time);
