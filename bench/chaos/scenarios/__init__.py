@@ -22,6 +22,6 @@ class Context:
 
 
 def all_scenarios():
-    from . import crash, disk, dotnet, flood, forks, limits, restarts, stop, streams
+    from . import crash, disk, dotnet, flood, forks, limits, readopt, restarts, stop, streams
     return crash.SCENARIOS + stop.SCENARIOS + disk.SCENARIOS + limits.SCENARIOS + flood.SCENARIOS + forks.SCENARIOS \
-        + streams.SCENARIOS + restarts.SCENARIOS + dotnet.SCENARIOS
+        + streams.SCENARIOS + restarts.SCENARIOS + readopt.SCENARIOS + dotnet.SCENARIOS

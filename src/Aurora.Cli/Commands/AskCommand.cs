@@ -3,12 +3,14 @@ using System.Text.Json;
 using Aurora.Cli.Client;
 using Aurora.Cli.Output;
 using Aurora.Contracts.V1;
+using Aurora.Core.Ask;
 
 namespace Aurora.Cli.Commands;
 
 /// `aurora ask "TEXT" [--yes] [--json]`: a plain sentence, answered by `POST /api/v1/ask`. Anything that changes
 /// state prints its plan and asks y/N on a terminal before the confirmed call; --yes skips the question; without
-/// a terminal and without --yes nothing is done (exit 1).
+/// a terminal and without --yes nothing is done (exit 1). "restart yourself" then waits for the new daemon to take
+/// every service over and says how long the handover took, as `aurora daemon restart` does.
 internal static class AskCommand
 {
     public static Command Create()
@@ -23,8 +25,10 @@ internal static class AskCommand
         {
             var sentence = string.Join(' ', parse.GetValue(text) ?? []);
             var json = parse.GetValue(CliOptions.Json);
-            using var client = new ControlClient(ProjectLocator.Paths(parse), Timeout.InfiniteTimeSpan, source: "ask");
+            var paths = ProjectLocator.Paths(parse);
+            using var client = new ControlClient(paths, Timeout.InfiniteTimeSpan, source: "ask");
             var answer = await AskAsync(client, sentence, confirm: false, ct);
+            (ServiceListDto Before, int Pid, long Start)? handover = null;
             if (!answer.Understood)
             {
                 return NotUnderstood(answer, json);
@@ -42,6 +46,7 @@ internal static class AskCommand
                     return ExitCodes.Failed;
                 }
 
+                handover = answer.Intent == IntentKind.DaemonRestart.WireName() ? await HandoverFromAsync(client, ct) : null;
                 answer = await AskAsync(client, sentence, confirm: true, ct);
             }
 
@@ -54,9 +59,22 @@ internal static class AskCommand
                 Console.WriteLine(result.Text);
             }
 
+            if (answer.Result?.Ok == true && handover is { } h)
+            {
+                return await DaemonHandover.WaitAndReportAsync(paths, h.Before, h.Pid, h.Start, ct);
+            }
+
             return answer.Result?.Ok == true ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return command;
+    }
+
+    /// What the handover is measured from: the services and the daemon's pid just before the confirmed call, and its time.
+    private static async Task<(ServiceListDto, int, long)> HandoverFromAsync(ControlClient client, CancellationToken ct)
+    {
+        var before = await client.GetAsync("/api/v1/services", AuroraJsonContext.Default.ServiceListDto, ct);
+        var health = await client.GetAsync("/healthz", AuroraJsonContext.Default.HealthzDto, ct);
+        return (before, health.Pid, TimeProvider.System.GetTimestamp());
     }
 
     private static Task<AskDto> AskAsync(ControlClient client, string text, bool confirm, CancellationToken ct) =>

@@ -6,12 +6,13 @@ namespace Aurora.Core.Incidents;
 /// Reads a service event as an incident signal. Opening: an exit nobody asked for (other than a clean
 /// exit 0), service.unhealthy, service.failed. Healing: service.healthy, a clean exit 0, or (without a
 /// health check) a service.started that stays up. A requested stop — including the daemon's own shutdown —
-/// never opens or resolves anything.
+/// never opens or resolves anything, nor does a state restored by a daemon that adopted.
 public static class IncidentRules
 {
     public static IncidentSignal Classify(AuroraEvent e)
     {
-        if (e.Service is null)
+        // A state restored after a daemon crash (`restored: true`) says nothing new: its incident, if any, is in the store.
+        if (e.Service is null || Bool(e.Data, "restored"))
         {
             return IncidentSignal.None;
         }

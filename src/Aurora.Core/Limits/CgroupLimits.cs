@@ -91,6 +91,40 @@ public sealed class CgroupLimits(ProjectCgroups project, TimeProvider time, Acti
         return new CgroupProcess(process, group, config.Limits.MemoryBytes, time);
     }
 
+    /// The groups an earlier daemon made for the service were kept (Prepare's sweep leaves groups that hold
+    /// processes): taken over with the config's limits written again (unchanged: a process whose limits changed is
+    /// restarted, its fingerprint differing). Without them, or for a process already gone, nothing to reattach: a live process in
+    /// no group is attached as at a spawn.
+    public IRunningProcess Reattach(ServiceConfig config, IRunningProcess process)
+    {
+        _enforces[config.Name] = LimitKinds.None;
+        if (project.Mode == CgroupMode.None)
+        {
+            return process;
+        }
+
+        var group = project.For(config.Name, config.Limits);
+        if (group.Directories.All(Directory.Exists) && group.Contains(process.Pid))
+        {
+            try
+            {
+                // The same limits written again: what the kernel enforces is known only from what was written.
+                group.Create(config.Limits);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                log($"aurora: limits: cannot take over {config.Name}'s cgroup ({ex.Message}); its limits are enforced by sampling");
+                return process;
+            }
+
+            _groups[config.Name] = group;
+            _enforces[config.Name] = group.Enforces;
+            return new CgroupProcess(process, group, config.Limits.MemoryBytes, time);
+        }
+
+        return process.Exited.IsCompleted ? process : Attach(config, process);
+    }
+
     public LimitKinds KernelEnforces(string service) => _enforces.GetValueOrDefault(service);
 
     public long PidsRefused(string service) => _groups.TryGetValue(service, out var g) ? g.PidsRefused : 0;

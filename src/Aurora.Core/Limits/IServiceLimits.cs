@@ -11,6 +11,11 @@ public interface IServiceLimits
     /// same process when no group could be had (limits by sampling).
     IRunningProcess Attach(ServiceConfig config, IRunningProcess process);
 
+    /// For a process an earlier daemon started and put into the service's groups (adoption): the same process kept
+    /// through those groups, so its kill, stop and OOM reading use them again; a process in no group is attached as
+    /// at a spawn.
+    IRunningProcess Reattach(ServiceConfig config, IRunningProcess process);
+
     /// Which limits the kernel enforces for the service's current process; the sampler enforces the rest.
     LimitKinds KernelEnforces(string service);
 

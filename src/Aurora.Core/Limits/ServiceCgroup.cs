@@ -32,6 +32,9 @@ public sealed class ServiceCgroup(string service, ImmutableArray<ICgroup> groups
         }
     }
 
+    /// The process is in every one of the groups (cgroup.procs lists it).
+    public bool Contains(int pid) => Directories.Count > 0 && Directories.All(d => CgroupFiles.Pids(d).Contains(pid));
+
     /// SIGKILL of the whole group, by the first version that can; false when none could.
     public bool Kill() => groups.Any(g => g.Kill());
 

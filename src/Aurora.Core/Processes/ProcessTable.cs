@@ -60,14 +60,17 @@ public static class ProcessTable
     }
 
     /// The value of AURORA_TAG in the process's initial environment, or null.
-    public static string? Tag(int pid)
+    public static string? Tag(int pid) => Variable(pid, ProcessEnvironment.TagVariable);
+
+    /// The value of one variable in the process's initial environment (its /proc/PID/environ), or null.
+    public static string? Variable(int pid, string name)
     {
         if (TryReadBytes($"/proc/{pid}/environ") is not { } environ)
         {
             return null;
         }
 
-        var prefix = Encoding.UTF8.GetBytes(ProcessEnvironment.TagVariable + "=");
+        var prefix = Encoding.UTF8.GetBytes(name + "=");
         foreach (var range in environ.AsSpan().Split((byte)0))
         {
             var entry = environ.AsSpan(range);

@@ -75,8 +75,14 @@ internal sealed class NotifyWatch : IDisposable
     private readonly CancellationTokenSource _stop = new();
 
     public NotifyWatch(string name, Action<NotifyMessage> onMessage)
+        : this(NotifyAddress.Abstract(name), onMessage)
     {
-        _listener = NotifyListener.Bind(NotifyAddress.Abstract(name));
+    }
+
+    /// At a given address: an adopted process keeps the $NOTIFY_SOCKET it was started with, so it is bound again.
+    public NotifyWatch(NotifyAddress address, Action<NotifyMessage> onMessage)
+    {
+        _listener = NotifyListener.Bind(address);
         _ = Task.Run(async () =>
         {
             try

@@ -16,8 +16,9 @@ public sealed partial class ServiceSupervisor
         _ctx.Limits?.Attach(config, process) ?? process;
 
     /// The exit, preceded by the kernel's OOM kill when there was one: the kill is decided first, so the exit is
-    /// read as out_of_memory.
-    private void WatchExit(IRunningProcess process, int generation, long spawnStamp) =>
+    /// read as out_of_memory. spawnStamp: the spawn on the monotonic clock (null for an adopted process: its uptime is
+    /// then the wall clock's).
+    private void WatchExit(IRunningProcess process, int generation, long? spawnStamp) =>
         process.Exited.ContinueWith(
             t =>
             {
@@ -26,7 +27,7 @@ public sealed partial class ServiceSupervisor
                     Post(new SupervisorInput.ResourceExceeded(process.Pid, oom));
                 }
 
-                Post(new SupervisorInput.Exited(generation, t.Result, _ctx.Time.GetElapsedTime(spawnStamp)));
+                Post(new SupervisorInput.Exited(generation, t.Result, spawnStamp is { } s ? _ctx.Time.GetElapsedTime(s) : null));
             },
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 }

@@ -37,7 +37,8 @@ internal static class ApiRoutes
                 name => rt.Orchestrator.Find(name)?.StartAsync(manual: true, InsightApplier.Source) ?? Task.CompletedTask)),
             () => rt.Config);
         IncidentRoutes.Map(router, rt.Memory?.Store);
-        AskRoutes.Map(router, new Asker(rt, rt, rt.Reloader, rt.Memory?.Store, new LoopbackApi(rt.Paths.Socket, Asker.Source), rt.Time));
+        AskRoutes.Map(router, new Asker(rt, rt, rt.Reloader, rt.Memory?.Store, new LoopbackApi(rt.Paths.Socket, Asker.Source), rt.Time,
+            replaceDaemon));
         router.Post(Prefix + "/shutdown", x => ShutdownAsync(x, daemon, stopDaemon));
         MapMetrics(router, rt, streamClients);
         DaemonRestartRoute.Map(router, rt, replaceDaemon);

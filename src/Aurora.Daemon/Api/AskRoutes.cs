@@ -30,7 +30,13 @@ internal static class AskRoutes
                 return;
             }
 
-            await x.JsonAsync(await AnswerAsync(asker, text, request.Confirm, x.Aborted), AuroraJsonContext.Default.AskDto);
+            var answer = await AnswerAsync(asker, text, request.Confirm, x.Aborted);
+            if (asker.AfterAnswer(answer) is { } after)
+            {
+                x.OnCompleted(after);
+            }
+
+            await x.JsonAsync(answer, AuroraJsonContext.Default.AskDto);
         });
 
     private static async Task<AskDto> AnswerAsync(Asker asker, string text, bool confirm, CancellationToken ct)

@@ -69,16 +69,14 @@ internal sealed partial class Asker
         return new AskResultDto(true, changes.Count == 0 ? "reloaded: nothing changed" : "reloaded; " + string.Join("; ", changes), Reload: dto);
     }
 
-    /// Restarting the daemon is `POST /api/v1/daemon/restart`, which another part of the daemon serves once it exists.
-    private async Task<AskResultDto> DaemonRestartAsync(CancellationToken ct)
-    {
-        var (status, body) = await loopback.SendAsync(HttpMethod.Post, ApiRoutes.Prefix + "/daemon/restart", ct);
-        return status switch
-        {
-            404 => new AskResultDto(false, "this daemon cannot restart itself yet: it has no POST /api/v1/daemon/restart (a newer Aurora has); " +
-                "`aurora down` then `aurora up -d` restarts it with its services"),
-            >= 200 and <= 299 => new AskResultDto(true, "the daemon is being replaced; services keep running"),
-            _ => new AskResultDto(false, $"the daemon could not restart itself: HTTP {status}: {body}"),
-        };
-    }
+    /// Restarting the daemon is answered here and done once this answer has been written whole (AfterAnswer): the
+    /// daemon re-executes itself, so an answer still in flight then would be cut off (issue 23).
+    private AskResultDto DaemonRestart() => replaceDaemon is null
+        ? new AskResultDto(false, "the daemon could not restart itself: this daemon runs without a holder, so its services would stop with it; " +
+            "`aurora down` then `aurora up -d` restarts it with them")
+        : new AskResultDto(true, "the daemon is being replaced; services keep running");
+
+    /// What runs after the answer has been sent: the daemon's replacement, for a confirmed "restart yourself".
+    public Action? AfterAnswer(AskDto answer) =>
+        answer.Intent == IntentKind.DaemonRestart.WireName() && answer.Result?.Ok == true ? replaceDaemon : null;
 }

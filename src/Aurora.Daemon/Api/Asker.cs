@@ -6,9 +6,10 @@ using Aurora.Daemon.Hosting;
 namespace Aurora.Daemon.Api;
 
 /// What `POST /api/v1/ask` may read and do: the services (names in force, snapshots, logs), their control,
-/// the reloader, the failure memory and, for the routes other parts own, the daemon's own API.
+/// the reloader, the failure memory, for the routes other parts own the daemon's own API, and the daemon's
+/// replacement (null when it has no holder).
 internal sealed partial class Asker(IServiceReader services, IServiceControl control, Reloader reloader, IFailureStore? store,
-    LoopbackApi loopback, TimeProvider time)
+    LoopbackApi loopback, TimeProvider time, Action? replaceDaemon = null)
 {
     public const string Source = "ask";
 
@@ -25,7 +26,7 @@ internal sealed partial class Asker(IServiceReader services, IServiceControl con
         IntentKind.Forecast => ForecastAsync(ct),
         IntentKind.Heal => HealAsync(intent.Service!, ct),
         IntentKind.Reload => ReloadAsync(ct),
-        IntentKind.DaemonRestart => DaemonRestartAsync(ct),
+        IntentKind.DaemonRestart => Task.FromResult(DaemonRestart()),
         _ => ActAsync(intent),
     };
 

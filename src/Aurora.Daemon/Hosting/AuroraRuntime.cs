@@ -156,7 +156,7 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
         Resources.Start();
         Forecasts.Start();
         Cgroups.Prepare(); // after the leftovers are gone: the empty groups they kept are swept (adopted services keep theirs)
-        await Orchestrator.StartAllAsync(adopted);
+        await Orchestrator.StartAllAsync(adopted, await PreviousStatesAsync(adopted));
     }
 
     /// What the holder kept from an earlier daemon: the services to take over, and processes no service owns now.
@@ -170,6 +170,19 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
         var client = await Holder.OpenAsync(CancellationToken.None);
         var names = Config.Services.Select(s => s.Name).ToHashSet();
         return HeldServices.Plan(client, Paths.ProjectId, names, Time);
+    }
+
+    /// After a crash or a handover (the holder outlived the daemon), the last committed state of each service that has
+    /// no process to adopt: kept as it was rather than started. A fresh start (after `down`, or a first `up`) has none.
+    private async Task<IReadOnlyDictionary<string, RestoredService>?> PreviousStatesAsync(IReadOnlyDictionary<string, AdoptedService> adopted)
+    {
+        if (Holder is not { FoundRunning: true })
+        {
+            return null;
+        }
+
+        var names = Config.Services.Select(s => s.Name).Where(n => !adopted.ContainsKey(n)).ToHashSet();
+        return await PreviousStates.ReadAsync(Events.Store, BootSeq, names, CancellationToken.None);
     }
 
     /// Hands over to the next daemon: every service is let go, not stopped (the holder keeps them and their output),

@@ -136,7 +136,7 @@ public class AskRouteTests
         Assert.Equal("daemon_restart", restart.Intent);
         Assert.False(restart.Result!.Ok);
         // The route exists now (issue 17), but a daemon hosted in-process has no holder: its services would go with it.
-        Assert.StartsWith("the daemon could not restart itself: HTTP 409", restart.Result.Text);
+        Assert.StartsWith("the daemon could not restart itself", restart.Result.Text);
         Assert.Contains("runs without a holder", restart.Result.Text);
 
     }

@@ -52,6 +52,14 @@ public static partial class Transitions
         }, EventTypes.ServiceAdopted, EventFields.Of(("pid", adopt.Pid), ("restarts", memo?.Restarts ?? d.Service.Restarts),
             ("uptime_ms", Math.Max(0, (long)(d.Now - adopt.StartedAt).TotalMilliseconds)), ("held_bytes", adopt.HeldBytes), ("dropped_bytes", adopt.DroppedBytes)));
         d.Do(new SupervisorEffect.Attach(d.State.Generation));
+
+        // `ready.watchdog`: its pings come to the same socket again (Attach binds it), so the deadline runs again.
+        if (d.Config.Ready?.Watchdog is { } watchdog)
+        {
+            d.State = d.State with { WatchdogToken = d.State.WatchdogToken + 1 };
+            d.Do(new SupervisorEffect.ArmDeadline(Deadline.Watchdog, watchdog, d.State.Generation, d.State.WatchdogToken));
+        }
+
         if (d.Config.Health is not null)
         {
             d.Do(new SupervisorEffect.WatchHealth(d.State.Generation));

@@ -70,6 +70,9 @@ public static partial class Transitions
             case SupervisorInput.Adopt adopt:
                 OnAdopt(d, adopt);
                 break;
+            case SupervisorInput.Restore restore:
+                OnRestore(d, restore);
+                break;
             case SupervisorInput.Diagnosed diagnosed:
                 OnDiagnosed(d, diagnosed.Verdict);
                 break;

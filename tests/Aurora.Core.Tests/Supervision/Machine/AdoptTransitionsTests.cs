@@ -37,6 +37,20 @@ public sealed class AdoptTransitionsTests
     }
 
     [Fact]
+    public void An_adopted_service_with_a_notify_watchdog_has_its_watchdog_deadline_armed_again()
+    {
+        var config = TestConfigs.Service("api") with
+        {
+            Ready = new Aurora.Core.Config.ReadinessConfig(null, true, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)),
+        };
+        var d = Transitions.Decide(SupervisorState.Initial("api"), new SupervisorInput.Adopt(4242, 99, Now.AddSeconds(-1), null, 0, 0), config, Now);
+
+        Assert.Equal(ServiceState.Healthy, d.ServiceState);
+        var deadline = Assert.Single(d.Effects.OfType<SupervisorEffect.ArmDeadline>());
+        Assert.Equal((Deadline.Watchdog, TimeSpan.FromSeconds(10), d.State.Generation, d.State.WatchdogToken), (deadline.Kind, deadline.Delay, deadline.Generation, deadline.Token));
+    }
+
+    [Fact]
     public void A_memo_reads_back_as_it_was_written_and_a_foreign_one_is_not_read()
     {
         var memo = new AdoptionMemo(7, 3, null, Causes.CrashLoop, "abc", ImmutableArrayOf(Now.AddSeconds(-1)));

@@ -31,6 +31,7 @@ internal sealed class TransitionFixture
     private bool _staleToken;
     private LimitBreach _breach = new(LimitBreach.Memory, 70 << 20, 64 << 20, LimitBreach.BySampling);
     private bool _stalePid;
+    private ServiceSnapshot _last = new("api", ServiceState.Stopped, 9, Restarts: 4, LastExit: new ExitStatus(null, Signals.SIGTERM));
 
     private const string Address = "127.0.0.1:6379";
 
@@ -237,6 +238,20 @@ internal sealed class TransitionFixture
             case "killed over its memory limit":
                 State = State with { KillCause = Causes.OutOfMemory, MemoryAtKill = 70 << 20 };
                 break;
+            case "last stopped":
+                break;
+            case "last failed":
+                _last = _last with { State = ServiceState.Failed, LastCause = Causes.CrashLoop, LastExit = new ExitStatus(1, null) };
+                break;
+            case "last exited":
+                _last = _last with { State = ServiceState.Exited, LastExit = new ExitStatus(0, null), LastExitOk = true };
+                break;
+            case "last in backoff":
+                _last = _last with { State = ServiceState.Backoff, LastExit = new ExitStatus(1, null), NextRestartAt = Now.AddSeconds(3) };
+                break;
+            case "its backoff over":
+                _last = _last with { NextRestartAt = Now.AddSeconds(-1) };
+                break;
             default:
                 throw new ArgumentException($"the table names a condition the test does not know: '{condition}'");
         }
@@ -272,6 +287,7 @@ internal sealed class TransitionFixture
             "diagnosed" => new SupervisorInput.Diagnosed(new Aurora.Core.Diagnosis.Diagnosis(_verdict, 0.9, ["evidence"], "summary") { WaitFor = _waitFor }),
             "address answered" => new SupervisorInput.AddressAnswered(generation, Address),
             "adopt" => new SupervisorInput.Adopt(300, 3000, Now.AddSeconds(-60), new AdoptionMemo(2, 1, null, Causes.Unknown, "f", []), 0, 0),
+            "restore" => new SupervisorInput.Restore(_last, 2),
             "ready" => new SupervisorInput.Ready(generation),
             "notify status" => new SupervisorInput.NotifyStatus(generation, "serving 3 requests"),
             "watchdog ping" => new SupervisorInput.WatchdogPing(generation),
