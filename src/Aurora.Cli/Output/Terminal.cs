@@ -23,6 +23,24 @@ internal static class Terminal
         return console;
     }
 
+    /// The width a table may take: the terminal's, or 200 when piped (as TableConsole's profile has it).
+    public static int TableWidth()
+    {
+        if (Console.IsOutputRedirected)
+        {
+            return 200;
+        }
+
+        try
+        {
+            return Console.WindowWidth is > 0 and var width ? width : 80;
+        }
+        catch (IOException)
+        {
+            return 80;
+        }
+    }
+
     public static void Error(string message) => Console.Error.WriteLine($"aurora: {message}");
 
     public static string Paint(string text, string ansi) => Colour ? $"\u001b[{ansi}m{text}\u001b[0m" : text;

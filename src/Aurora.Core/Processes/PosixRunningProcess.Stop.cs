@@ -12,14 +12,20 @@ internal sealed partial class PosixRunningProcess
     {
         if (!exited.IsCompleted && signal != Signals.SIGKILL)
         {
-            Signal(signal);
-
             // A stopped process cannot act on SIGTERM until it is continued.
-            Signal(Signals.SIGCONT);
+            SignalGroup(signal);
+            SignalGroup(Signals.SIGCONT);
+            foreach (var escaped in await family.TaggedAsync())
+            {
+                VerifiedSignal.Send(escaped, signal, family.IsTagged);
+                VerifiedSignal.Send(escaped, Signals.SIGCONT, family.IsTagged);
+            }
+
             await WaitForLeaderAsync(grace, ct);
         }
 
-        KillAll();
+        // The group now; tagged descendants as the first look at what is left finds them.
+        SignalGroup(Signals.SIGKILL);
         await WaitUntilGoneAsync(ct);
         return await exited;
     }
@@ -40,22 +46,13 @@ internal sealed partial class PosixRunningProcess
         }
     }
 
-    private void KillAll()
-    {
-        SignalGroup(Signals.SIGKILL);
-        foreach (var escaped in family.Tagged())
-        {
-            VerifiedSignal.Send(escaped, Signals.SIGKILL, family.IsTagged);
-        }
-    }
-
     private async Task WaitUntilGoneAsync(CancellationToken ct)
     {
         while (true)
         {
             var reaped = reaper.NextReap;
             reaper.ReapAll();
-            var remaining = family.Remaining(exited.IsCompleted);
+            var remaining = await family.RemainingAsync(exited.IsCompleted);
             if (exited.IsCompleted && remaining.Count == 0)
             {
                 return;

@@ -5,9 +5,15 @@ namespace Aurora.Core.Processes;
 /// setsid). Never includes a process that matches neither.
 /// parent: the process that is the leader's parent and the subreaper of its descendants: the daemon, or the
 /// holder for a service the holder started.
-internal sealed class ProcessFamily(int leader, string? tag, int parent)
+/// scans: where a stop reads /proc (shared by every stop under way; see ProcessScans).
+internal sealed class ProcessFamily(int leader, string? tag, int parent, ProcessScans scans)
 {
     private static readonly int Self = Environment.ProcessId;
+
+    public ProcessFamily(int leader, string? tag, int parent)
+        : this(leader, tag, parent, ProcessScans.Shared)
+    {
+    }
 
     public ProcessFamily(int leader, string? tag)
         : this(leader, tag, Self)
@@ -26,23 +32,33 @@ internal sealed class ProcessFamily(int leader, string? tag, int parent)
     public List<int> GroupLeftovers() =>
         ProcessTable.All().Where(p => !p.IsZombie && IsGroupLeftover(p)).Select(p => p.Pid).ToList();
 
+    /// Live processes carrying the tag, read now (a signal outside a stop).
     public List<int> Tagged() => tag is null ? [] : ProcessTable.TaggedPids(tag);
 
-    /// Processes still to wait for at stop time: live members of the group, live tagged processes,
-    /// and zombies that are our children (the reaper is about to collect them).
-    public List<ProcessInfo> Remaining(bool leaderReaped)
+    /// Live processes carrying the tag, from a scan begun after the call and shared with other stops.
+    public async Task<List<int>> TaggedAsync()
     {
-        var left = new List<ProcessInfo>();
-        foreach (var p in ProcessTable.All())
+        if (tag is null)
         {
-            if (p.Pid == Self)
-            {
-                continue;
-            }
+            return [];
+        }
 
+        var scan = await scans.FreshAsync();
+        return [.. scan.Processes.Where(p => p.Tag == tag && !p.Info.IsZombie).Select(p => p.Info.Pid)];
+    }
+
+    /// Processes still to wait for at stop time: live members of the group, live tagged processes,
+    /// and zombies that are our children (the reaper is about to collect them). From a scan begun after the
+    /// call, shared with other stops.
+    public async Task<List<ProcessInfo>> RemainingAsync(bool leaderReaped)
+    {
+        var scan = await scans.FreshAsync();
+        var left = new List<ProcessInfo>();
+        foreach (var (p, pTag) in scan.Processes)
+        {
             var member = p.IsZombie
                 ? p.ParentPid == parent && (p.ProcessGroupId == leader || tag is not null)
-                : (leaderReaped ? IsGroupLeftover(p) : p.ProcessGroupId == leader) || IsTagged(p.Pid);
+                : (leaderReaped ? IsGroupLeftover(p) : p.ProcessGroupId == leader) || (tag is not null && pTag == tag);
             if (member)
             {
                 left.Add(p);

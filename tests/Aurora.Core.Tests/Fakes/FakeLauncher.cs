@@ -14,6 +14,10 @@ internal sealed class FakeLauncher(TimeProvider? time = null) : IProcessLauncher
     /// Commands that are "not on PATH": starting one fails as a real spawn would (exit 127).
     public HashSet<string> Missing { get; } = [];
 
+    /// When set, the processes started from now on ignore their stop signal: a stop waits out its grace period on
+    /// the launcher's clock, then kills (FakeProcess).
+    public bool IgnoreStopSignal { get; set; }
+
     /// When set, every start throws it.
     public Exception? StartThrows { get; set; }
 
@@ -32,7 +36,8 @@ internal sealed class FakeLauncher(TimeProvider? time = null) : IProcessLauncher
             throw new ProcessSpawnException(spec.Argv[0], 2, "command not found");
         }
 
-        var process = new FakeProcess(spec, Interlocked.Increment(ref _nextPid), time?.GetUtcNow() ?? DateTimeOffset.UnixEpoch);
+        var process = new FakeProcess(spec, Interlocked.Increment(ref _nextPid), time?.GetUtcNow() ?? DateTimeOffset.UnixEpoch, time,
+            IgnoreStopSignal);
         TaskCompletionSource<FakeProcess> started;
         lock (_gate)
         {

@@ -4,10 +4,13 @@ using Aurora.Core.Processes;
 namespace Aurora.Core.Tests.Fakes;
 
 /// A process that exits when the test says, when killed, or when stopped (with the stop signal). It records
-/// every signal and every stop request.
-internal sealed class FakeProcess(ProcessSpec spec, int pid, DateTimeOffset startedAt) : IRunningProcess
+/// every signal and every stop request. With ignoresStop (and a clock), a stop waits out its grace period on
+/// that clock and then kills, as a real stop of a process that ignores SIGTERM does.
+internal sealed class FakeProcess(ProcessSpec spec, int pid, DateTimeOffset startedAt, TimeProvider? time = null, bool ignoresStop = false)
+    : IRunningProcess
 {
     private readonly TaskCompletionSource<ExitStatus> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _graceStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ProcessSpec Spec { get; } = spec;
 
@@ -25,6 +28,9 @@ internal sealed class FakeProcess(ProcessSpec spec, int pid, DateTimeOffset star
 
     /// When set, a stop request throws it and leaves the process running (a cgroup write the kernel refused).
     public Exception? StopThrows { get; set; }
+
+    /// Completes when a stop has begun waiting out its grace period (ignoresStop): advancing the clock now ends it.
+    public Task GraceStarted => _graceStarted.Task;
 
     public void Exit(int code) => _exited.TrySetResult(new ExitStatus(code, null));
 
@@ -46,7 +52,22 @@ internal sealed class FakeProcess(ProcessSpec spec, int pid, DateTimeOffset star
             return Task.FromException<ExitStatus>(ex);
         }
 
+        if (ignoresStop && time is not null && signal != Signals.SIGKILL)
+        {
+            return StopIgnoredAsync(signal, grace, time);
+        }
+
         Signal(signal);
         return Exited;
+    }
+
+    private async Task<ExitStatus> StopIgnoredAsync(int signal, TimeSpan grace, TimeProvider clock)
+    {
+        SignalsReceived.Enqueue(signal);
+        var graceOver = Task.Delay(grace, clock);
+        _graceStarted.TrySetResult();
+        await graceOver;
+        Signal(Signals.SIGKILL);
+        return await Exited;
     }
 }

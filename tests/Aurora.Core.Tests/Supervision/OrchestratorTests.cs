@@ -158,4 +158,40 @@ public class OrchestratorTests
         var webStarting = events.First(e => e.Service == "web" && e.Type == EventTypes.ServiceStarting).Seq;
         Assert.True(webStarting > apiStarted, "web was launched before api had a process");
     }
+
+    /// `aurora down` at scale: the 49 services that depend on db all stop together, inside one grace period (their
+    /// stop signals ignored, so each waits out its grace on the clock), and db only after the last of them. Stops
+    /// done one at a time would have had one service waiting out its grace and the others not yet signalled.
+    [Fact]
+    public async Task Stop_all_stops_a_layer_in_parallel_within_one_grace_each_layer_after_its_dependents()
+    {
+        await using var h = new Harness();
+        h.Launcher.IgnoreStopSignal = true;
+        var grace = TimeSpan.FromSeconds(2);
+        var db = TestConfigs.Service("db") with { Stop = StopConfig.Default with { Timeout = grace } };
+        var webs = Enumerable.Range(1, 49).Select(i => TestConfigs.Service($"web-{i}",
+            dependsOn: [new Dependency("db", DependencyCondition.Started)]) with
+        { Stop = db.Stop }).ToArray();
+        await using var orchestrator = new Orchestrator(Config([db, .. webs]), h.Context, _ => h.Output);
+        await orchestrator.StartAllAsync().DefaultTimeout();
+        await Task.WhenAll(webs.Select(w => h.WaitForState(w.Name, ServiceState.Running))).DefaultTimeout();
+
+        var stopping = orchestrator.StopAllAsync();
+        await Task.WhenAll(webs.Select(w => h.Launcher.Last(w.Name).GraceStarted)).DefaultTimeout();
+        Assert.Empty(h.Launcher.Last("db").SignalsReceived);
+
+        h.Time.Advance(grace);
+        await h.Launcher.Last("db").GraceStarted.DefaultTimeout();
+        h.Time.Advance(grace);
+        await stopping.DefaultTimeout();
+
+        var events = h.Store.ReadAfter(0, 100_000);
+        var dbStopping = events.Single(e => e.Service == "db" && e.Type == EventTypes.ServiceStopping).Seq;
+        var websStopped = events.Where(e => e.Service != "db" && e.Type == EventTypes.ServiceStopped).Select(e => e.Seq).ToList();
+        Assert.Equal(49, websStopped.Count);
+        Assert.All(websStopped, seq => Assert.True(seq < dbStopping, "db began stopping before a dependent had stopped"));
+        Assert.All(orchestrator.Services, s => Assert.Equal(ServiceState.Stopped, s.Snapshot.State));
+        Assert.All(orchestrator.Services, s => Assert.Equal(
+            [Aurora.Core.Processes.Signals.SIGTERM, Aurora.Core.Processes.Signals.SIGKILL], h.Launcher.Last(s.Name).SignalsReceived));
+    }
 }

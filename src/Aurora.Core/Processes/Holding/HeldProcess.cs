@@ -32,13 +32,20 @@ internal sealed class HeldProcess(HolderClient holder, int pid, long startTicks,
     }
 
     /// As PosixRunningProcess.StopAsync: the signal to the group, the grace period, then SIGKILL to the group and
-    /// every tagged descendant, until none is left. Not our children: their end is re-checked every 50 ms.
+    /// every tagged descendant, until none is left. Not our children: their end is re-checked every 50 ms. /proc is
+    /// read through the scans every stop under way shares (ProcessFamily.RemainingAsync).
     public async Task<ExitStatus> StopAsync(int signal, TimeSpan grace, CancellationToken ct)
     {
         if (!Exited.IsCompleted && signal != Signals.SIGKILL)
         {
-            Signal(signal);
-            Signal(Signals.SIGCONT);
+            holder.Signal(pid, signal);
+            holder.Signal(pid, Signals.SIGCONT);
+            foreach (var escaped in await _family.TaggedAsync())
+            {
+                VerifiedSignal.Send(escaped, signal, _family.IsTagged);
+                VerifiedSignal.Send(escaped, Signals.SIGCONT, _family.IsTagged);
+            }
+
             try
             {
                 await Exited.WaitAsync(grace, time, ct);
@@ -55,8 +62,13 @@ internal sealed class HeldProcess(HolderClient holder, int pid, long startTicks,
 
         while (true)
         {
-            Signal(Signals.SIGKILL);
-            var left = _family.Remaining(Exited.IsCompleted).Where(p => !p.IsZombie).ToList();
+            // The group through the holder; tagged descendants are among what is left.
+            if (!Exited.IsCompleted)
+            {
+                holder.Signal(pid, Signals.SIGKILL);
+            }
+
+            var left = (await _family.RemainingAsync(Exited.IsCompleted)).Where(p => !p.IsZombie).ToList();
             foreach (var p in left)
             {
                 VerifiedSignal.Send(p.Pid, Signals.SIGKILL, q => _family.IsTagged(q) || _family.IsGroupLeftover(q));

@@ -121,7 +121,10 @@ public sealed partial class HolderClient
                         exit.TrySetResult(status);
                     }
 
-                    Forget(pid);
+                    // Never from this thread: a send blocks while the holder's socket is full, and the holder
+                    // drains it only once its own sends (these exits) are read. With 1,000 stops at once, the
+                    // reader waiting for the send lock behind a blocked signal was a deadlock (`aurora down` hung).
+                    ThreadPool.UnsafeQueueUserWorkItem(static state => state.Client.Forget(state.Pid), (Client: this, Pid: pid), preferLocal: false);
                 }
             }
         }
