@@ -42,7 +42,6 @@ public static partial class DaemonHost
         var holder = holderCommand.IsDefaultOrEmpty ? null
             : new HolderConnection(new HolderFiles(paths.StateDirectory), holderCommand, HolderEnvironment.Build(), TimeProvider.System);
         await using var runtime = new AuroraRuntime(config, paths, TimeProvider.System, store, store, store, holder);
-        await using var trimmer = new HeapTrimmer(TimeProvider.System);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var stop = () =>
         {
