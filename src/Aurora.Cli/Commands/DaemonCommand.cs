@@ -28,8 +28,8 @@ internal static partial class DaemonCommand
 
             try
             {
-                var outcome = await DaemonHost.RunAsync(config, (rt, feed) => EventFeed.PrintAsync(rt.Paths, rt.BootSeq, feed), ct,
-                    Client.DaemonSpawner.Self());
+                var outcome = await DaemonHost.RunAsync(config, DaemonLogFeed.PrintAsync, ct,
+                    Client.HolderCommand.Find());
                 return outcome == DaemonOutcome.Replace ? Replace() : ExitCodes.Ok;
             }
             catch (DaemonAlreadyRunningException ex)

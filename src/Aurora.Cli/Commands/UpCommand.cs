@@ -53,7 +53,7 @@ internal static class UpCommand
             {
                 DashboardCommand.PrintLink(config, rt.Paths);
                 return EventFeed.PrintAsync(rt.Paths, rt.BootSeq, feed);
-            }, ct, DaemonSpawner.Self());
+            }, ct, HolderCommand.Find());
             if (outcome == DaemonOutcome.Replace)
             {
                 return DaemonCommand.Replace();

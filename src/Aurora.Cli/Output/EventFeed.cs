@@ -3,7 +3,7 @@ using Aurora.Layout;
 
 namespace Aurora.Cli.Output;
 
-/// The foreground `up` view (and the detached daemon's log): a client of the control API like any other. On a
+/// The foreground `up` view: a client of the control API like any other (the detached daemon logs with DaemonLogFeed). On a
 /// terminal, a live per-service view until the stack has settled (or a minute has passed), then one line per
 /// event; elsewhere, one line per event from the daemon's start.
 internal static class EventFeed

@@ -17,7 +17,7 @@ public static partial class DaemonHost
     // Requests still running when the daemon has stopped its services get this long to finish.
     private static readonly TimeSpan RequestGrace = TimeSpan.FromSeconds(5);
 
-    /// holderCommand: how to run this binary (`[path]`, or `[dotnet, aurora.dll]`) so that the services are started by
+    /// holderCommand: how to run the holder (`[aurora-holder]`, `[dotnet, aurora-holder.dll]` or this binary) so that the services are started by
     /// the project's holder (`… holder DIR`) and outlive this daemon; empty: they are this daemon's own children.
     /// Returns Replace when `aurora daemon restart` asked for a new daemon: the caller then re-executes the binary
     /// (DaemonReplacement), which adopts every service.
