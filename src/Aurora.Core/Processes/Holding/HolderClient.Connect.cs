@@ -116,10 +116,7 @@ public sealed partial class HolderClient
                     var pid = r.ReadInt32();
                     var status = HolderFrames.ReadStatus(r);
                     _startTicks.TryRemove(pid, out _);
-                    if (_exits.TryRemove(pid, out var exit))
-                    {
-                        exit.TrySetResult(status);
-                    }
+                    Reported(pid, status);
 
                     // Never from this thread: a send blocks while the holder's socket is full, and the holder
                     // drains it only once its own sends (these exits) are read. With 1,000 stops at once, the

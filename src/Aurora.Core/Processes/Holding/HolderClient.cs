@@ -13,6 +13,8 @@ public sealed partial class HolderClient : IDisposable
     private readonly Lock _sending = new();
     private readonly ConcurrentDictionary<int, TaskCompletionSource<SpawnReply>> _spawns = new();
     private readonly ConcurrentDictionary<int, TaskCompletionSource<ExitStatus>> _exits = new();
+    private readonly HashSet<int> _claimed = [];
+    private readonly Lock _exitGate = new();
     private readonly ConcurrentDictionary<int, long> _startTicks = new();
     private readonly TaskCompletionSource _lost = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _nextId;
@@ -48,8 +50,45 @@ public sealed partial class HolderClient : IDisposable
     public bool IsLost => _lost.Task.IsCompleted;
 
     /// Completes with the status the holder reaped, the moment it reports it; then the holder forgets the child.
-    internal Task<ExitStatus> ExitOf(int pid) =>
-        _exits.TryGetValue(pid, out var exit) ? exit.Task : Task.FromResult(new ExitStatus(null, null));
+    /// The exit may already be in: a process that ends within a millisecond of its spawn is reported before the
+    /// daemon has built its HeldProcess, so a reported exit stays until it is claimed here (else it read as "no status"
+    /// and `echo done` went into backoff as a failure).
+    internal Task<ExitStatus> ExitOf(int pid)
+    {
+        lock (_exitGate)
+        {
+            if (!_exits.TryGetValue(pid, out var exit))
+            {
+                return Task.FromResult(new ExitStatus(null, null));
+            }
+
+            if (exit.Task.IsCompleted)
+            {
+                _exits.TryRemove(pid, out _);
+            }
+            else
+            {
+                _claimed.Add(pid);
+            }
+
+            return exit.Task;
+        }
+    }
+
+    /// The holder reported an exit: its waiter completes; the entry goes once it has been claimed (see ExitOf).
+    private void Reported(int pid, ExitStatus status)
+    {
+        TaskCompletionSource<ExitStatus>? exit;
+        lock (_exitGate)
+        {
+            if (_exits.TryGetValue(pid, out exit) && _claimed.Remove(pid))
+            {
+                _exits.TryRemove(pid, out _);
+            }
+        }
+
+        exit?.TrySetResult(status);
+    }
 
     private long StartTicksOf(int pid) => _startTicks.GetValueOrDefault(pid);
 
