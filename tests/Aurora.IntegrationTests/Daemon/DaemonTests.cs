@@ -125,13 +125,13 @@ public class DaemonTests
             Assert.True(ProcessTable.HasTag(p, tag), $"pid {p} is not tagged");
         }
 
-        var stopping = TimeProvider.System.GetTimestamp();
         using var client = new ControlClient(project.Paths);
         var row = await client.PostAsync("/api/v1/services/tree/stop", AuroraJsonContext.Default.ServiceDto, ct);
-        var took = TimeProvider.System.GetElapsedTime(stopping);
         Assert.Equal("stopped", row.State);
         Assert.All(family, p => Assert.False(ProcessTable.Exists(p) && ProcessTable.Read(p) is { IsZombie: false }, $"pid {p} survived"));
-        Assert.True(took < TimeSpan.FromMilliseconds(300) + TimeSpan.FromSeconds(1), $"stop took {took}");
+
+        // The shell ignores SIGTERM: the stop ended with the kill after the 300 ms grace (not a wait for it to leave).
+        Assert.Equal("SIGKILL", row.LastExit?.Signal);
         Assert.Contains(pid, family);
     }
 
