@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Aurora.Contracts.V1;
+using Aurora.Core.Events;
 using Aurora.Core.Processes;
 using Aurora.IntegrationTests.Daemon;
 using Aurora.IntegrationTests.Processes;
@@ -15,6 +16,19 @@ internal sealed class DetachedProject(TestProject project) : IAsyncDisposable
     public TestProject Project => project;
 
     public static DetachedProject Create(string yaml) => new(TestProject.Create(yaml));
+
+    /// `aurora up -d` of a project with one service, `a` (a `sleep`), waited until it has started.
+    public static async Task<DetachedProject> UpWithOneSleeperAsync(CancellationToken ct)
+    {
+        var project = Create("""
+            services:
+              a:
+                command: ["sleep", "1000"]
+            """);
+        await project.UpAsync(ct);
+        await project.WaitForEventsAsync(0, e => e.Type == EventTypes.ServiceStarted, 1, ct);
+        return project;
+    }
 
     public async Task UpAsync(CancellationToken ct)
     {

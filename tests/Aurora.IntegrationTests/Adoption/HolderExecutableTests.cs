@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Aurora.Cli.Client;
-using Aurora.Core.Events;
 using Aurora.Core.Processes;
 
 namespace Aurora.IntegrationTests.Adoption;
@@ -13,13 +12,7 @@ public sealed class HolderExecutableTests
     public async Task The_daemon_starts_its_holder_from_the_holder_executable_beside_aurora()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var project = DetachedProject.Create("""
-            services:
-              a:
-                command: ["sleep", "1000"]
-            """);
-        await project.UpAsync(ct);
-        await project.WaitForEventsAsync(0, e => e.Type == EventTypes.ServiceStarted, 1, ct);
+        await using var project = await DetachedProject.UpWithOneSleeperAsync(ct);
         var holder = Assert.Single(project.Holders());
 
         var argv = ProcessTable.CommandLine(holder)!;

@@ -11,13 +11,7 @@ public sealed class DaemonFootprintTests
     public async Task A_detached_daemon_logs_its_events_without_loading_openssl()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var project = DetachedProject.Create("""
-            services:
-              a:
-                command: ["sleep", "1000"]
-            """);
-        await project.UpAsync(ct);
-        await project.WaitForEventsAsync(0, e => e.Type == EventTypes.ServiceStarted, 1, ct);
+        await using var project = await DetachedProject.UpWithOneSleeperAsync(ct);
         var log = project.Project.Paths.DaemonLog;
         await DetachedProject.Eventually(() => File.Exists(log) && File.ReadAllText(log).Contains(EventTypes.ServiceStarted, StringComparison.Ordinal), ct);
 
