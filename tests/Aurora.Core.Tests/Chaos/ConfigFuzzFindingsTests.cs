@@ -21,4 +21,15 @@ public sealed class ConfigFuzzFindingsTests : IDisposable
         Assert.Null(result.Config);
         Assert.Equal([position + Aurora.Core.Config.Reading.YamlText.UnreadableHere], result.Diagnostics.Select(d => d.ToString()));
     }
+
+    // YamlDotNet's parser closed a block mapping after a key with no value and its representation model threw
+    // ArgumentException ("The current event is of an unsupported type") past every handler: CI's fuzz run, seed 7B3qu-Pkcoq1.
+    [Fact]
+    public void A_line_that_starts_with_a_colon_inside_a_mapping_is_a_positioned_error_not_an_exception()
+    {
+        var result = _project.Load("services:\n  app:\n    command: [\"./run.sh\"]\n    restart:\n     : policy: on-failure\n     : policy: on-failure\n");
+
+        Assert.Null(result.Config);
+        Assert.Equal(["aurora.yaml:6:6: " + Aurora.Core.Config.Reading.YamlText.MalformedMapping], result.Diagnostics.Select(d => d.ToString()));
+    }
 }

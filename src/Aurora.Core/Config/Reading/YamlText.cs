@@ -12,14 +12,18 @@ internal static class YamlText
     public const string UnreadableHere =
         "invalid YAML: cannot be read past this point; a [ ] or { } that spans lines must indent each following line more than its key";
 
+    public const string MalformedMapping =
+        "invalid YAML: a mapping cannot be read past this point; a line that starts with ':' needs a key before it";
+
     /// file: the text's place among the config files (its marks name it, SourceMarks).
     public static YamlNode? Load(string text, DiagnosticBag bag, int file = 0)
     {
         var stream = new YamlStream();
         var scanner = new Scanner(new StringReader(text));
+        var parser = new Parser(scanner);
         try
         {
-            stream.Load(new DepthLimitedParser(new Parser(scanner), MaxDepth));
+            stream.Load(new DepthLimitedParser(parser, MaxDepth));
         }
         catch (NestingTooDeepException e)
         {
@@ -41,6 +45,14 @@ internal static class YamlText
             // YamlDotNet 18.1's scanner throws this instead of a YamlException for a flow list or mapping whose next
             // line is indented less than its key (`command: [` then `python3]` at column 1); found by the config fuzz.
             bag.Error(SourceMarks.In(file, scanner.CurrentPosition), "", UnreadableHere);
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            // YamlDotNet 18.1's parser ends a block mapping after a key with no value when a line starts with ': '
+            // (`: policy: on-failure` under `restart:`), and the representation model throws this on the stray end
+            // event; found by the config fuzz on CI. The event it stopped at is where the mapping broke.
+            bag.Error(SourceMarks.In(file, parser.Current?.Start ?? scanner.CurrentPosition), "", MalformedMapping);
             return null;
         }
 
