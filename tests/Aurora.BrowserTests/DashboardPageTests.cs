@@ -139,8 +139,14 @@ public class DashboardPageTests(BrowserFixture browser)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var project = await DashboardProject.StartAsync(ct);
-        var pid = (await project.ServiceAsync("web", ct)).GetProperty("pid").GetInt32();
-        Native.Kill(pid, Native.SIGKILL); // so the page has a restart, a cause and a red event to show
+        // `up -d` returns before web's process exists (it read `pid: null` on a loaded machine): take the pid from a
+        // page once it shows web healthy, then kill it so the pages have a restart, a cause and a red event to show.
+        await using (var first = await DashboardPage.OpenAsync(browser.Browser, project.Link))
+        {
+            await first.ExpectHealthyAsync("web");
+            Native.Kill(int.Parse(await first.PidAsync("web"), System.Globalization.CultureInfo.InvariantCulture), Native.SIGKILL);
+        }
+
         foreach (var (name, width, height) in new[] { ("dashboard-desktop", 1280, 900), ("dashboard-phone", 390, 844) })
         {
             await using var dashboard = await DashboardPage.OpenAsync(browser.Browser, project.Link, width, height);
