@@ -26,13 +26,14 @@ import measure as m  # noqa: E402  (bench/measure.py: the tools, the workload, t
 
 def aurora_processes(binary, project, daemon_roots):
     """The daemon's tree (less the supervised processes) plus every other process running Aurora's binary for
-    this project: one whose executable is the binary (or the aurora-holder beside it) and whose working directory is the project or whose
-    arguments name a path inside it (the per-project `aurora holder STATE_DIR`, which the daemon starts
+    this project: one whose executable is the binary (or the aurora-holder or aurora-daemon beside it) and whose working directory is the
+    project or whose arguments name a path inside it (the per-project `aurora holder STATE_DIR`, which the daemon starts
     detached, so it is not in the daemon's tree)."""
     pids = set(m.own_processes(daemon_roots))
     exe = os.path.realpath(binary)
-    # The holder is its own small executable beside the binary (src/Aurora.Holder), when one was built there.
-    exes = {exe, os.path.join(os.path.dirname(exe), "aurora-holder")}
+    # The holder and the detached daemon are small executables of their own beside the binary (src/Aurora.Holder,
+    # src/Aurora.DaemonBin), when they were built there.
+    exes = {exe} | {os.path.join(os.path.dirname(exe), name) for name in ("aurora-holder", "aurora-daemon")}
     project = os.path.realpath(project)
     inside = project + os.sep
     for pid in m.all_pids():

@@ -75,7 +75,8 @@ echo "descriptors: $(ls "/proc/$daemon/fd" | wc -l)"
 for p in /proc/[0-9]*; do
   pid="${p#/proc/}"
   [ "$pid" = "$daemon" ] && continue
-  [ "$(readlink "$p/exe" 2>/dev/null)" = "$bin" ] || continue
+  # Aurora's executables: the binary, and the holder and daemon executables beside it (src/Aurora.Holder, src/Aurora.DaemonBin).
+  case "$(readlink "$p/exe" 2>/dev/null)" in "$bin"|"$(dirname "$bin")/aurora-holder"|"$(dirname "$bin")/aurora-daemon") ;; *) continue ;; esac
   grep -qa "$work" "$p/cmdline" 2>/dev/null || [ "$(readlink "$p/cwd" 2>/dev/null)" = "$work" ] || continue
   echo "other process of this project: $pid $(tr '\0' ' ' <"$p/cmdline")"
   grep -E '^(VmRSS|RssAnon|RssFile)' "$p/status"

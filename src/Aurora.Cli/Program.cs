@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Aurora.Cli.Commands;
+using Aurora.Daemon.Entry;
 
 namespace Aurora.Cli;
 
@@ -12,6 +13,13 @@ public static class Program
         if (args is ["holder", var stateDirectory])
         {
             return Aurora.Core.Processes.Holding.HolderServer.Run(stateDirectory);
+        }
+
+        // The daemon (`aurora daemon ARGS`, what `up -d` runs when no `aurora-daemon` was built beside this binary)
+        // reads its arguments as `aurora-daemon` does (DaemonArguments): one parser for both.
+        if (args is ["daemon", .. var daemonArgs] && daemonArgs is not ["restart", ..])
+        {
+            return await DaemonMain.RunAsync(daemonArgs, HolderCommand.Find());
         }
 
         var root = new RootCommand("Aurora: a self-healing service supervisor with a memory")

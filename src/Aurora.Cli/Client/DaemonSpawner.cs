@@ -1,29 +1,21 @@
 using System.Collections;
 using System.Collections.Immutable;
 using Aurora.Core.Processes;
+using Aurora.Daemon.Entry;
 using Aurora.Layout;
 
 namespace Aurora.Cli.Client;
 
-/// Starts `aurora daemon` in a session of its own (no terminal), output to .aurora/daemon.log.
+/// Starts the daemon (`aurora-daemon` beside this binary, else `aurora daemon`: DaemonCommandLine) in a session of its
+/// own (no terminal), output to .aurora/daemon.log.
 internal static class DaemonSpawner
 {
     /// configFiles: every `-f`, in order; the daemon reads them all again at each reload. profiles: the active
     /// profiles, passed on so the daemon remembers them for every reload.
-    /// How to run this binary again: its path, or `dotnet aurora.dll` for a build run through the dotnet host.
-    public static ImmutableArray<string> Self()
-    {
-        var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find the aurora executable");
-        return Path.GetFileNameWithoutExtension(self) == "dotnet" ? [self, Path.Combine(AppContext.BaseDirectory, "aurora.dll")] : [self];
-    }
-
     public static IRunningProcess Spawn(IReadOnlyList<string> configFiles, DaemonPaths paths, IReadOnlyList<string>? profiles = null)
     {
-        ImmutableArray<string> argv =
-        [
-            .. Self(),
-            "daemon", .. configFiles.SelectMany(f => new[] { "-f", f }), "--log", paths.DaemonLog,
-        ];
+        var argv = DaemonCommandLine.For(Executables.Self(), AppContext.BaseDirectory,
+            new DaemonArguments([.. configFiles], paths.DaemonLog, [.. profiles ?? []]));
         var env = ImmutableDictionary.CreateBuilder<string, string>();
         foreach (DictionaryEntry e in Environment.GetEnvironmentVariables())
         {
@@ -40,7 +32,6 @@ internal static class DaemonSpawner
             env[DaemonEnvironment.Injected] = DaemonEnvironment.Gen0Size;
         }
 
-        argv = argv.AddRange((profiles ?? []).SelectMany(p => new[] { "--profile", p }));
         return new PosixProcessLauncher(TimeProvider.System).Start(new ProcessSpec(argv, paths.ProjectDirectory, env.ToImmutable()));
     }
 }

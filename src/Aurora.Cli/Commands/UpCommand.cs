@@ -56,7 +56,7 @@ internal static class UpCommand
             }, ct, HolderCommand.Find());
             if (outcome == DaemonOutcome.Replace)
             {
-                return DaemonCommand.Replace();
+                return DaemonMain.Replace();
             }
         }
         catch (DaemonAlreadyRunningException ex)

@@ -1,10 +1,11 @@
+using Aurora.Daemon.Entry;
+
 namespace Aurora.Cli.Output;
 
 /// Colour only on a terminal (and never with NO_COLOR set).
 internal static class Terminal
 {
-    public static bool Colour { get; } = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null
-        && Environment.GetEnvironmentVariable("TERM") != "dumb";
+    public static bool Colour => Ansi.Colour;
 
     /// A Spectre console for tables: colour only on a terminal; wide when piped, so rows are not wrapped.
     public static Spectre.Console.IAnsiConsole TableConsole()
@@ -43,7 +44,7 @@ internal static class Terminal
 
     public static void Error(string message) => Console.Error.WriteLine($"aurora: {message}");
 
-    public static string Paint(string text, string ansi) => Colour ? $"\u001b[{ansi}m{text}\u001b[0m" : text;
+    public static string Paint(string text, string ansi) => Ansi.Paint(text, ansi);
 
     public static string StateColour(string state) => state switch
     {

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using Aurora.Cli.Client;
 using Aurora.Core.Processes;
+using Aurora.Daemon.Entry;
 
 namespace Aurora.IntegrationTests.Adoption;
 

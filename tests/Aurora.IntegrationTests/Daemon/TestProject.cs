@@ -71,11 +71,18 @@ internal sealed class TestProject : IAsyncDisposable
     public Task<CliResult> Cli(CancellationToken ct, params string[] args) => CliWith(ImmutableDictionary<string, string>.Empty, ct, args);
 
     /// Runs the real `aurora` CLI with these variables added to its environment (a daemon it starts inherits them).
-    public async Task<CliResult> CliWith(IReadOnlyDictionary<string, string> variables, CancellationToken ct, params string[] args)
+    public Task<CliResult> CliWith(IReadOnlyDictionary<string, string> variables, CancellationToken ct, params string[] args) =>
+        RunAsync(AuroraBinary.Path, variables, ct, args);
+
+    /// Runs this `aurora` binary (a copy of the real one, say) in this project directory.
+    public Task<CliResult> CliOf(string binary, CancellationToken ct, params string[] args) =>
+        RunAsync(binary, ImmutableDictionary<string, string>.Empty, ct, args);
+
+    private async Task<CliResult> RunAsync(string binary, IReadOnlyDictionary<string, string> variables, CancellationToken ct, string[] args)
     {
         var output = new CapturingSink();
         var env = TestChild.BaseEnvironment.SetItem("NO_COLOR", "1").SetItems(variables);
-        var process = new PosixProcessLauncher().Start(new ProcessSpec([AuroraBinary.Path, .. args], Dir, env, null, output));
+        var process = new PosixProcessLauncher().Start(new ProcessSpec([binary, .. args], Dir, env, null, output));
         var status = await process.Exited.WaitAsync(ct).DefaultTimeout(TimeSpan.FromSeconds(60));
         await output.Completed.DefaultTimeout();
         return new CliResult(status.ExitCode ?? -1, output.Text);

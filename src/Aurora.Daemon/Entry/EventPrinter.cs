@@ -2,16 +2,16 @@ using System.Globalization;
 using System.Text.Json;
 using Aurora.Contracts.V1;
 
-namespace Aurora.Cli.Output;
+namespace Aurora.Daemon.Entry;
 
-/// One line per event for people: "10:15:03.118  api       service.exited  pid=4242 signal=SIGKILL".
-internal static class EventPrinter
+/// One line per event for people (`aurora events`, the detached daemon's log): "10:15:03.118  api       service.exited  pid=4242 signal=SIGKILL".
+public static class EventPrinter
 {
     public static string Line(EventDto e)
     {
         var time = e.Time.ToLocalTime().ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
         var service = (e.Service ?? "aurora").PadRight(10);
-        var type = Terminal.Paint(e.Type.PadRight(18), TypeColour(e.Type));
+        var type = Ansi.Paint(e.Type.PadRight(18), TypeColour(e.Type));
         return $"{time}  {service} {type} {Details(e.Data)}".TrimEnd();
     }
 

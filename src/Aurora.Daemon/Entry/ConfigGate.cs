@@ -1,11 +1,10 @@
-using Aurora.Cli.Output;
 using Aurora.Core.Config;
 
-namespace Aurora.Cli.Commands;
+namespace Aurora.Daemon.Entry;
 
 /// Loads the config (every `-f`, merged) for the commands that read it; prints every problem as
 /// file:line:col: key: message.
-internal static class ConfigGate
+public static class ConfigGate
 {
     public static AuroraConfig? Load(IReadOnlyList<string> paths, bool printWarnings = true, IReadOnlyList<string>? profiles = null) =>
         Read(paths, printWarnings, profiles)?.Config;
@@ -15,7 +14,7 @@ internal static class ConfigGate
     {
         if (paths.FirstOrDefault(p => !File.Exists(p)) is { } missing)
         {
-            Terminal.Error($"{missing}: no such file; create aurora.yaml (see README) or pass -f FILE");
+            Console.Error.WriteLine($"aurora: {missing}: no such file; create aurora.yaml (see README) or pass -f FILE");
             return null;
         }
 
