@@ -17,15 +17,12 @@ internal sealed record StreamMessage(EventDto? Event, string Json);
 internal static class EventStream
 {
     /// A daemon being replaced (`aurora daemon restart`) keeps its pid while it re-executes: as long as that
-    /// process lives, a lost stream is re-opened after the last seq seen (for up to a minute), so a follower
-    /// resumes on the new daemon with no gap. A daemon that is gone (down, a crash) ends the stream.
-    private static readonly TimeSpan ReplacementWait = TimeSpan.FromSeconds(60);
-
+    /// process lives (ReplacementWatch), a lost stream is re-opened after the last seq seen, so a follower resumes
+    /// on the new daemon with no gap. A daemon that is gone (down, a crash) ends the stream.
     public static async IAsyncEnumerable<StreamMessage> FollowAsync(ControlClient client, long after, [EnumeratorCancellation] CancellationToken ct)
     {
-        var daemon = DaemonLock.RunningPid(client.Paths);
+        var daemon = new ReplacementWatch(DaemonLock.RunningPid(client.Paths), TimeProvider.System);
         var connected = false;
-        long? lostAt = null;
         while (!ct.IsCancellationRequested)
         {
             long? resync = null;
@@ -41,13 +38,13 @@ internal static class EventStream
                             break;
                         }
                     }
-                    catch (DaemonNotRunningException) when (connected && BeingReplaced(daemon, lostAt))
+                    catch (DaemonNotRunningException) when (connected && daemon.MayComeBack())
                     {
                         break;
                     }
 
                     connected = true;
-                    lostAt = null;
+                    daemon.Connected();
                     if (stream.Current.Event is { } e)
                     {
                         after = e.Seq;
@@ -67,8 +64,7 @@ internal static class EventStream
                 continue;
             }
 
-            lostAt ??= TimeProvider.System.GetTimestamp();
-            if (!connected || !BeingReplaced(daemon, lostAt))
+            if (!connected || !daemon.MayComeBack())
             {
                 yield break;
             }
@@ -76,10 +72,6 @@ internal static class EventStream
             await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System, ct);
         }
     }
-
-    private static bool BeingReplaced(int? daemon, long? lostAt) =>
-        daemon is { } pid && ProcessTable.Read(pid) is { IsZombie: false }
-        && (lostAt is null || TimeProvider.System.GetElapsedTime(lostAt.Value) < ReplacementWait);
 
     private static async IAsyncEnumerable<StreamMessage> ConnectAsync(ControlClient client, long after, Action<long> onResync,
         [EnumeratorCancellation] CancellationToken ct)

@@ -43,6 +43,7 @@ public static partial class DaemonHost
             : new HolderConnection(new HolderFiles(paths.StateDirectory), holderCommand, HolderEnvironment.Build(), TimeProvider.System);
         await using var runtime = new AuroraRuntime(config, paths, TimeProvider.System, store, store, store, holder);
         StoreOutageReport.Attach(store, runtime.Events);
+        await using var trimmer = HeapTrimmer.ForThisProcess(TimeProvider.System);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var stop = () =>
         {
