@@ -75,8 +75,52 @@ public sealed class HolderSpawnTests : IDisposable
         }
     }
 
+    /// A daemon that goes with spawns in flight (the holder runs several at once): whatever the holder spawned for it
+    /// is in the next daemon's hello (requests after the first answer that could not be delivered are dropped with
+    /// that daemon, as always), and the next daemon's answers are to its own requests (its ids start at 1 again).
+    [Fact(Timeout = 120000)]
+    public async Task Spawns_asked_for_by_a_daemon_that_goes_are_handed_to_the_next()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var files = new HolderFiles(_dir.FullName);
+        using var connection = new HolderConnection(files, [AuroraBinary.Path], TestChild.BaseEnvironment, TimeProvider.System);
+        var first = await connection.OpenAsync(ct).DefaultTimeout();
+        var asked = Enumerable.Range(0, 40).Select(i => Spec($"early-{i}", "sleep", "1000"))
+            .Select(spec => first.SpawnAsync(spec, ProcessEnvironment.Build(spec))).ToList();
+        first.Dispose();
+
+        // Answered before the disconnect or failed with it: either way that daemon has gone.
+        await ((Task)Task.WhenAll(asked)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+
+        using var second = HolderClient.Connect(files) ?? throw new InvalidOperationException("the holder did not answer");
+        var pids = second.Held.Select(h => h.Pid).ToList();
+        try
+        {
+            var spawned = ProcessTable.AllPids().Where(pid => ProcessTable.Tag(pid)?.StartsWith($"{_dir.Name}/early-", StringComparison.Ordinal) == true
+                && ProcessTable.Read(pid) is { IsZombie: false });
+            Assert.Equal(spawned.Order(), pids.Order());
+            Assert.NotEmpty(pids);
+            var spec = Spec("mine", "sleep", "1000");
+            var mine = await second.SpawnAsync(spec, ProcessEnvironment.Build(spec)).DefaultTimeout();
+            pids.Add(mine.Pid);
+            Assert.Equal($"{_dir.Name}/mine", ProcessTable.Tag(mine.Pid));
+        }
+        finally
+        {
+            foreach (var pid in pids)
+            {
+                second.Signal(pid, Signals.SIGKILL);
+            }
+        }
+
+        foreach (var pid in pids)
+        {
+            await second.ExitOf(pid).DefaultTimeout();
+        }
+    }
+
     private ProcessSpec Spec(string tag, params string[] argv) =>
-        new([.. argv.Length > 0 ? argv : ["true"]], _dir.FullName, TestChild.BaseEnvironment, $"holder-spawn-test/{tag}");
+        new([.. argv.Length > 0 ? argv : ["true"]], _dir.FullName, TestChild.BaseEnvironment, $"{_dir.Name}/{tag}");
 
     private static ImmutableArray<string> Env() => [.. TestChild.BaseEnvironment.Select(kv => $"{kv.Key}={kv.Value}")];
 

@@ -172,6 +172,19 @@ public sealed partial class HolderServer
         }
     }
 
+    /// A daemon connecting gets every child in its hello: spawns still running for the one before are finished first
+    /// (their answers go nowhere, that daemon has gone), so none is left out of the hello, and no answer to the old
+    /// daemon's request ids reaches the new daemon, whose ids start again at 1.
+    private unsafe void FinishSpawns()
+    {
+        while (_inFlight > 0)
+        {
+            var poll = new LibC.PollFd { Fd = _wake[0], Events = LibC.POLLIN };
+            _ = LibC.poll(&poll, 1, 1000);
+            TakeSpawned();
+        }
+    }
+
     private void Answer(SpawnResult result)
     {
         var id = result.Request.Id;

@@ -184,6 +184,7 @@ public sealed partial class HolderServer
         }
 
         Detach();
+        FinishSpawns();
         _daemon = fd;
         _everAttached = true;
         SendToDaemon(HolderFrames.Write(HolderFrames.Hello, w =>
