@@ -5,6 +5,10 @@ public interface IProcessLauncher
     /// Starts the process in a session and process group of its own.
     /// Throws ProcessSpawnException when it cannot be started (command not found, not executable, bad cwd).
     IRunningProcess Start(ProcessSpec spec);
+
+    /// The same, for a launcher that waits on another process to spawn (the project's holder): no thread is held
+    /// meanwhile, so 1,000 services starting at once are 1,000 requests in flight, not 1,000 blocked threads.
+    Task<IRunningProcess> StartAsync(ProcessSpec spec) => Task.FromResult(Start(spec));
 }
 
 public interface IRunningProcess

@@ -39,7 +39,7 @@ public sealed partial class ServiceSupervisor
                 _output.WriteNote(note.Text);
                 return null;
             case SupervisorEffect.Spawn spawn:
-                return Spawn(spawn.Generation);
+                return await SpawnAsync(spawn.Generation);
             case SupervisorEffect.Attach attach:
                 Attach(attach.Generation);
                 return null;
@@ -127,7 +127,7 @@ public sealed partial class ServiceSupervisor
         Volatile.Write(ref _published, next);
     }
 
-    private SupervisorInput Spawn(int generation)
+    private async Task<SupervisorInput> SpawnAsync(int generation)
     {
         var config = _config;
         _writer = new DrainTrackingSink(ReadinessSink(_output.OpenWriter(), config, generation));
@@ -151,7 +151,7 @@ public sealed partial class ServiceSupervisor
         IRunningProcess process;
         try
         {
-            process = _ctx.Launcher.Start(spec);
+            process = await _ctx.Launcher.StartAsync(spec);
         }
         catch (ProcessSpawnException ex)
         {

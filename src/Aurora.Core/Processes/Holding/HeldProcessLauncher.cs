@@ -4,7 +4,10 @@ namespace Aurora.Core.Processes.Holding;
 /// the usual IProcessLauncher. If the holder goes away, the next start connects to (or starts) another.
 public sealed class HeldProcessLauncher(Func<HolderClient> holder, TimeProvider time) : IProcessLauncher
 {
-    public IRunningProcess Start(ProcessSpec spec)
+    /// Blocks its thread until the holder answers; the supervisors use StartAsync.
+    public IRunningProcess Start(ProcessSpec spec) => StartAsync(spec).GetAwaiter().GetResult();
+
+    public async Task<IRunningProcess> StartAsync(ProcessSpec spec)
     {
         if (spec.Argv.IsDefaultOrEmpty || string.IsNullOrEmpty(spec.Argv[0]))
         {
@@ -12,7 +15,7 @@ public sealed class HeldProcessLauncher(Func<HolderClient> holder, TimeProvider 
         }
 
         var client = holder();
-        var reply = client.Spawn(spec, ProcessEnvironment.Build(spec));
+        var reply = await client.SpawnAsync(spec, ProcessEnvironment.Build(spec));
         if (reply.Errno != 0)
         {
             throw SpawnError.Create(spec, reply.Errno);

@@ -9,6 +9,12 @@ public sealed partial class HolderClient : IDisposable
 {
     private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(10);
 
+    /// Spawn requests sent and not yet answered, at most: the holder's queue stays short (each request waits its
+    /// ReplyTimeout from its send), and no sender blocks on a full socket.
+    private const int InFlight = 64;
+
+    private readonly SemaphoreSlim _window = new(InFlight, InFlight);
+
     private readonly int _fd;
     private readonly Lock _sending = new();
     private readonly ConcurrentDictionary<int, TaskCompletionSource<SpawnReply>> _spawns = new();
@@ -92,29 +98,49 @@ public sealed partial class HolderClient : IDisposable
 
     private long StartTicksOf(int pid) => _startTicks.GetValueOrDefault(pid);
 
-    internal SpawnReply Spawn(ProcessSpec spec, IReadOnlyCollection<string> envp)
+    /// Asks the holder to spawn and waits for its answer without holding a thread: many spawns are in flight over the
+    /// one socket at once (up to InFlight; the holder runs several together), each answer matched to its request by id.
+    /// A thread blocked per spawn instead left 1,000 services starting at the pace the thread pool grew.
+    internal async Task<SpawnReply> SpawnAsync(ProcessSpec spec, IReadOnlyCollection<string> envp)
     {
-        var id = Interlocked.Increment(ref _nextId);
-        var reply = _spawns[id] = new TaskCompletionSource<SpawnReply>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var sent = Send(HolderFrames.Write(HolderFrames.Spawn, w =>
+        if (!await _window.WaitAsync(ReplyTimeout))
         {
-            w.Write(id);
-            w.Write(spec.Tag ?? "");
-            HolderFrames.WriteList(w, spec.Argv);
-            w.Write(spec.WorkingDirectory);
-            HolderFrames.WriteList(w, envp);
-            w.Write(spec.Umask ?? -1);
-            w.Write(spec.Output is not null);
-            w.Write(spec.Memo ?? "");
-        }));
-        if (!sent || !reply.Task.Wait(ReplyTimeout))
-        {
-            _spawns.TryRemove(id, out _);
             throw new IOException("the holder did not answer a spawn request");
         }
 
-        return reply.Task.Result;
+        var id = Interlocked.Increment(ref _nextId);
+        try
+        {
+            var reply = _spawns[id] = new TaskCompletionSource<SpawnReply>(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (!Send(SpawnFrame(id, spec, envp)))
+            {
+                throw new IOException("the holder did not answer a spawn request");
+            }
+
+            return await reply.Task.WaitAsync(ReplyTimeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new IOException("the holder did not answer a spawn request");
+        }
+        finally
+        {
+            _spawns.TryRemove(id, out _);
+            _window.Release();
+        }
     }
+
+    private static byte[] SpawnFrame(int id, ProcessSpec spec, IReadOnlyCollection<string> envp) => HolderFrames.Write(HolderFrames.Spawn, w =>
+    {
+        w.Write(id);
+        w.Write(spec.Tag ?? "");
+        HolderFrames.WriteList(w, spec.Argv);
+        w.Write(spec.WorkingDirectory);
+        HolderFrames.WriteList(w, envp);
+        w.Write(spec.Umask ?? -1);
+        w.Write(spec.Output is not null);
+        w.Write(spec.Memo ?? "");
+    });
 
     /// The child's whole process group, while the holder has not reaped it (so never a recycled group).
     internal void Signal(int pid, int signal) => Send(HolderFrames.Write(HolderFrames.Signal, w =>

@@ -50,58 +50,10 @@ public sealed partial class HolderServer
         }
     }
 
-    private void Spawn(BinaryReader r)
-    {
-        var id = r.ReadInt32();
-        var tag = r.ReadString();
-        var argv = HolderFrames.ReadList(r);
-        var cwd = r.ReadString();
-        var envp = HolderFrames.ReadList(r);
-        var umask = r.ReadInt32();
-        var wantsOutput = r.ReadBoolean();
-        var memo = r.ReadString();
-        var (parentFd, childFd) = wantsOutput ? OutputPump.CreatePair() : (-1, -1);
-        var errno = SpawnWithUmask(new ProcessSpec(argv, cwd, ImmutableDictionary<string, string>.Empty), envp, childFd, umask, out var pid);
-        if (childFd >= 0)
-        {
-            LibC.close(childFd);
-        }
+    private void Spawn(BinaryReader r) => RequestSpawn(new SpawnRequest(r.ReadInt32(), r.ReadString(), HolderFrames.ReadList(r), r.ReadString(),
+        HolderFrames.ReadList(r), r.ReadInt32(), r.ReadBoolean(), r.ReadString()));
 
-        if (errno != 0)
-        {
-            if (parentFd >= 0)
-            {
-                LibC.close(parentFd);
-            }
-
-            SendToDaemon(HolderFrames.Write(HolderFrames.Spawned, w =>
-            {
-                w.Write(id);
-                w.Write(0);
-                w.Write(0L);
-                w.Write(0L);
-                w.Write(errno);
-            }));
-            return;
-        }
-
-        // Not reaped yet (only this thread reaps), so its stat is there and its pid is its own.
-        var startTicks = ProcessTable.Read(pid)?.StartTicks ?? 0;
-        var startedAt = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        var pidFd = (int)LibC.syscall(PidfdOpen, pid, 0, 0, 0);
-        var child = new HeldChild(pid, startTicks, startedAt, tag, memo, pidFd, parentFd);
-        _children.Add(child);
-        SendToDaemon(HolderFrames.Write(HolderFrames.Spawned, w =>
-        {
-            w.Write(id);
-            w.Write(pid);
-            w.Write(startTicks);
-            w.Write(startedAt);
-            w.Write(0);
-        }), parentFd);
-    }
-
-    /// The holder is single-threaded, so switching its umask around the spawn affects nothing else.
+    /// The caller holds the umask gate for writing when it sets a umask: switching it around the spawn affects no other spawn.
     private static int SpawnWithUmask(ProcessSpec spec, IReadOnlyList<string> envp, int outputFd, int umask, out int pid)
     {
         if (umask < 0)

@@ -9,7 +9,7 @@ namespace Aurora.Core.Processes.Holding;
 /// daemon to connect gets a hello listing every child (pid, start time, tag, exit if any, the daemon's memo), the
 /// held output and the descriptors back.
 ///
-/// One thread and poll(2): no thread pool, no timers, nothing of the daemon's (no HTTP, no SQLite, no JSON), so it
+/// One thread and poll(2) (and a few that only spawn: HolderServer.Spawner): no thread pool, no timers, nothing of the daemon's (no HTTP, no SQLite, no JSON), so it
 /// stays a few MB resident. It exits when no daemon is connected and none of its children runs.
 public sealed partial class HolderServer
 {
@@ -62,6 +62,7 @@ public sealed partial class HolderServer
         while (true)
         {
             var polled = Poll();
+            TakeSpawned(); // before reaping: a child that ended at once is known by then, or kept as Early
             Reap();
             if (polled.DaemonReadable)
             {
@@ -100,7 +101,7 @@ public sealed partial class HolderServer
     /// statuses have waited long enough for a daemon (or the first daemon never came).
     private bool ShouldExit()
     {
-        if (_children.Any(c => c.Exit is null))
+        if (_inFlight > 0 || _children.Any(c => c.Exit is null))
         {
             return false;
         }
@@ -115,6 +116,11 @@ public sealed partial class HolderServer
         if (_daemon >= 0)
         {
             fds.Add(_daemon);
+        }
+
+        if (_wake[0] >= 0)
+        {
+            fds.Add(_wake[0]);
         }
 
         fds.AddRange(_children.Where(c => c.PidFd >= 0).Select(c => c.PidFd));
@@ -152,14 +158,20 @@ public sealed partial class HolderServer
                 child.Exit = status;
                 LibC.close(child.PidFd);
                 child.PidFd = -1;
-                SendToDaemon(HolderFrames.Write(HolderFrames.Exited, w =>
-                {
-                    w.Write(pid);
-                    HolderFrames.WriteStatus(w, child.Exit);
-                }));
+                SendExited(child);
+            }
+            else if (_inFlight > 0)
+            {
+                _early[pid] = status; // perhaps a spawn not taken in yet (HolderServer.Spawner)
             }
         }
     }
+
+    private void SendExited(HeldChild child) => SendToDaemon(HolderFrames.Write(HolderFrames.Exited, w =>
+    {
+        w.Write(child.Pid);
+        HolderFrames.WriteStatus(w, child.Exit);
+    }));
 
     /// A daemon connected: it replaces any previous one (only one daemon holds the project's lock, so a new
     /// connection means the old daemon is gone), and gets every child, its held output and its descriptor.
@@ -172,6 +184,7 @@ public sealed partial class HolderServer
         }
 
         Detach();
+        FinishSpawns();
         _daemon = fd;
         _everAttached = true;
         SendToDaemon(HolderFrames.Write(HolderFrames.Hello, w =>
