@@ -5,7 +5,7 @@ namespace Aurora.Core.Processes;
 /// The libc calls the process layer needs. Linux x86_64/arm64 only.
 internal static unsafe partial class LibC
 {
-    public const int ENOENT = 2, ESRCH = 3, EINTR = 4, EACCES = 13, ENOTDIR = 20, ECHILD = 10;
+    public const int ENOENT = 2, ESRCH = 3, EINTR = 4, EIO = 5, EACCES = 13, ENOTDIR = 20, ECHILD = 10;
     public const int WNOHANG = 1;
     public const int PR_SET_CHILD_SUBREAPER = 36;
     public const int AF_UNIX = 1, SOCK_STREAM = 1, SOCK_CLOEXEC = 0x80000, SOCK_NONBLOCK = 0x800;

@@ -74,7 +74,18 @@ public sealed partial class HolderServer
                 request = _requested.Dequeue();
             }
 
-            var result = Run(request);
+            SpawnResult result;
+            try
+            {
+                result = Run(request);
+            }
+            catch (Exception)
+            {
+                // An exception left on a thread of its own would abort the holder, the services' parent, and the
+                // daemon would wait for this answer forever: the spawn fails instead (output pair or pidfd exhausted).
+                result = new SpawnResult(request, 0, 0, 0, -1, -1, LibC.EIO);
+            }
+
             lock (_spawned)
             {
                 _spawned.Enqueue(result);
@@ -104,6 +115,15 @@ public sealed partial class HolderServer
             errno = SpawnWithUmask(new ProcessSpec(request.Argv, request.Cwd, ImmutableDictionary<string, string>.Empty), request.Envp, childFd,
                 request.Umask, out pid);
         }
+        catch
+        {
+            if (parentFd >= 0)
+            {
+                LibC.close(parentFd);
+            }
+
+            throw;
+        }
         finally
         {
             if (alone)
@@ -114,11 +134,11 @@ public sealed partial class HolderServer
             {
                 _umaskGate.ExitReadLock();
             }
-        }
 
-        if (childFd >= 0)
-        {
-            LibC.close(childFd);
+            if (childFd >= 0)
+            {
+                LibC.close(childFd);
+            }
         }
 
         if (errno != 0)
