@@ -105,4 +105,31 @@ public class CgroupLayoutTests
         Assert.Contains("/sys/fs/cgroup/cpu/aurora-abc/api", project.For("api", Aurora.Core.Config.ResourceLimits.None with { CpuPercent = 50 }).Directories);
         Assert.Contains("/sys/fs/cgroup/cpu/aurora-abc/api", project.For("api").Directories);
     }
+
+    // A group in every hierarchy at every spawn was most of the daemon's CPU in a cold start of 1,000 services.
+    [Fact]
+    public void On_a_hybrid_host_a_service_without_limits_gets_only_its_unified_group_and_a_v1_group_per_limit()
+    {
+        var project = new ProjectCgroups(CgroupLayout.Detect(MountSamples.HybridHost, MountSamples.HybridHostCgroup), "abc");
+        var none = Aurora.Core.Config.ResourceLimits.None;
+
+        Assert.Equal([project.V2Parent + "/api"], project.For("api", none).Directories);
+        var withMemory = project.For("api", none with { MemoryBytes = 1 << 30 }).Directories;
+        Assert.Equal(2, withMemory.Count);
+        Assert.Single(withMemory, d => d.StartsWith("/sys/fs/cgroup/memory/", StringComparison.Ordinal));
+        Assert.Single(project.For("api", none with { Pids = 64 }).Directories, d => d.StartsWith("/sys/fs/cgroup/pids/", StringComparison.Ordinal));
+        Assert.Single(project.For("api").Directories, d => d.StartsWith("/sys/fs/cgroup/memory/", StringComparison.Ordinal)); // the sweep looks everywhere
+    }
+
+    [Fact]
+    public void On_a_v1_only_host_a_service_without_limits_keeps_its_memory_and_pids_groups()
+    {
+        var project = new ProjectCgroups(CgroupLayout.Detect(
+            "30 25 0:28 / /sys/fs/cgroup/memory rw,relatime - cgroup cgroup rw,memory\n31 25 0:29 / /sys/fs/cgroup/pids rw,relatime - cgroup cgroup rw,pids\n",
+            "9:pids:/\n8:memory:/\n"), "abc");
+
+        Assert.Equal(CgroupMode.V1, project.Mode);
+        Assert.Equal(["/sys/fs/cgroup/memory/aurora-abc/api", "/sys/fs/cgroup/pids/aurora-abc/api"],
+            project.For("api", Aurora.Core.Config.ResourceLimits.None).Directories.Order(StringComparer.Ordinal));
+    }
 }
