@@ -120,11 +120,23 @@ public sealed partial class HealingEngine : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// Takes no more incidents and waits for the fix in progress to end, cancelled: `down` stops the services only
+    /// after this, so a fix that held a service down (or found it stopped) cannot start it again behind the stop and
+    /// leave it running after `down`. Safe to call more than once.
+    public async Task StopAsync()
     {
-        await _stop.CancelAsync();
+        if (!_stop.IsCancellationRequested)
+        {
+            await _stop.CancelAsync();
+        }
+
         _queue.Writer.TryComplete();
         await Task.WhenAll(_watch, _work).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
         _stop.Dispose();
     }
 }

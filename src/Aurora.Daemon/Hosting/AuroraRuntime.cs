@@ -198,6 +198,7 @@ public sealed class AuroraRuntime : IAsyncDisposable, IServiceReader, IServiceCo
     public async Task StopAllAsync()
     {
         Events.Publish(EventTypes.DaemonStopping, null, new EventData().Add("pid", Environment.ProcessId).Build());
+        await Healing.StopAsync(); // no fix may start a service again once they are being stopped
         await Orchestrator.StopAllAsync();
         Cgroups.Teardown();
     }
