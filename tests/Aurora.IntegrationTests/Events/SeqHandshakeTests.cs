@@ -45,6 +45,21 @@ public class SeqHandshakeTests
 
         await restarts.DefaultTimeout(TimeSpan.FromSeconds(90));
 
+        // A restart's answer does not wait for the new process: wait until the stream has every service running
+        // again (it read `starting` once, on a quiet machine, and a follower was then ahead of the list).
+        var answered = daemon.Runtime.Events.LastCommittedSeq;
+        var last = new Dictionary<string, string>();
+        await daemon.WaitForEvent(e =>
+        {
+            if (e.Service is { } name && e.Data.ValueKind == JsonValueKind.Object && e.Data.TryGetProperty("service", out var row)
+                && row.ValueKind == JsonValueKind.Object && row.TryGetProperty("state", out var state))
+            {
+                last[name] = state.GetString()!;
+            }
+
+            return e.Seq >= answered && last.Count == Services && last.Values.All(v => v == "running");
+        }, TimeSpan.FromSeconds(30));
+
         // Quiet now: the list again, and each follower must reach exactly that state through the stream alone.
         var (seq, truth) = await ReadListAsync(client, ct);
         foreach (var f in followers)
