@@ -51,10 +51,10 @@ public class SeqHandshakeTests
         var last = new Dictionary<string, string>();
         await daemon.WaitForEvent(e =>
         {
-            if (e.Service is { } name && e.Data.ValueKind == JsonValueKind.Object && e.Data.TryGetProperty("service", out var row)
-                && row.ValueKind == JsonValueKind.Object && row.TryGetProperty("state", out var state))
+            if (e.Data.ValueKind == JsonValueKind.Object && e.Data.TryGetProperty("service", out var service))
             {
-                last[name] = state.GetString()!;
+                var row = Row.Of(service);
+                last[row.Name] = row.State;
             }
 
             return e.Seq >= answered && last.Count == Services && last.Values.All(v => v == "running");
