@@ -8,7 +8,7 @@ internal static unsafe partial class LibC
 {
     public const int SOCK_SEQPACKET = 5, SOL_SOCKET = 1, SCM_RIGHTS = 1, SO_PEERCRED = 17;
     public const int MSG_NOSIGNAL = 0x4000, MSG_CMSG_CLOEXEC = 0x40000000, MSG_DONTWAIT = 0x40;
-    public const short POLLIN = 0x1, POLLERR = 0x8, POLLHUP = 0x10, POLLNVAL = 0x20;
+    public const short POLLIN = 0x1, POLLERR = 0x8, POLLHUP = 0x10, POLLNVAL = 0x20, POLLRDHUP = 0x2000;
     public const int EAGAIN = 11, ECONNREFUSED = 111;
     public const int O_PATH = 0x200000, O_CLOEXEC = 0x80000, O_NONBLOCK = 0x800;
     public const int F_SETFL = 4, F_GETFL = 3;

@@ -96,6 +96,9 @@ public sealed class HolderSpawnTests : IDisposable
         var pids = second.Held.Select(h => h.Pid).ToList();
         try
         {
+            // posix_spawn returns once the child has left the holder's memory (vfork), which is before the kernel has
+            // put the new program's environment in place: for a moment /proc/PID/environ is empty, and the tag unread.
+            await DetachedProject.Eventually(() => pids.All(pid => ProcessTable.Tag(pid) is not null), ct);
             var spawned = ProcessTable.AllPids().Where(pid => ProcessTable.Tag(pid)?.StartsWith($"{_dir.Name}/early-", StringComparison.Ordinal) == true
                 && ProcessTable.Read(pid) is { IsZombie: false });
             Assert.Equal(spawned.Order(), pids.Order());
@@ -103,6 +106,7 @@ public sealed class HolderSpawnTests : IDisposable
             var spec = Spec("mine", "sleep", "1000");
             var mine = await second.SpawnAsync(spec, ProcessEnvironment.Build(spec)).DefaultTimeout();
             pids.Add(mine.Pid);
+            await DetachedProject.Eventually(() => ProcessTable.Tag(mine.Pid) is not null, ct);
             Assert.Equal($"{_dir.Name}/mine", ProcessTable.Tag(mine.Pid));
         }
         finally

@@ -39,7 +39,7 @@ public class ProcTreeReaderTests : ProcessTestBase
         var process = Start(TestChild.Command(sink, null, "sh", "-c", "sh -c 'sleep 1000 & echo grandchild $!; wait' & wait"));
         var grandchild = LastNumber(await sink.WaitForLineAsync("grandchild ", TestContext.Current.CancellationToken).DefaultTimeout());
         var middle = Parent(grandchild);
-        await ExecedAsync(grandchild, "sleep"); // `$!` is known before the fork has exec'd: its RSS would still be sh's
+        await AsleepAsync(grandchild); // `$!` is known before the fork has exec'd: its RSS would still be sh's
 
         using var reader = new ProcTreeReader();
 
@@ -69,7 +69,7 @@ public class ProcTreeReaderTests : ProcessTestBase
         var sink = new LineSink();
         var process = Start(TestChild.Command(sink, null, "sh", "-c", "echo up; exec sleep 1000"));
         await sink.WaitForLineAsync("up", TestContext.Current.CancellationToken).DefaultTimeout();
-        await ExecedAsync(process.Pid, "sleep"); // "up" comes before the exec: the two reads must see one program
+        await AsleepAsync(process.Pid); // "up" comes before the exec: the two reads must see one program, settled
         using var reader = new ProcTreeReader(keep: true);
 
         Assert.True(reader.TryRead(process.Pid, out var first));
@@ -94,7 +94,7 @@ public class ProcTreeReaderTests : ProcessTestBase
         var sink = new LineSink();
         var process = Start(TestChild.Command(sink, null, "sh", "-c", "echo up; exec sleep 1000"));
         await sink.WaitForLineAsync("up", TestContext.Current.CancellationToken).DefaultTimeout();
-        await ExecedAsync(process.Pid, "sleep"); // "up" comes before the exec: the two reads must see one program
+        await AsleepAsync(process.Pid); // "up" comes before the exec: the two reads must see one program, settled
         using var reader = new ProcTreeReader(keep: true);
         Assert.True(reader.TryRead(process.Pid, out _));
         reader.EndTick();
@@ -117,12 +117,14 @@ public class ProcTreeReaderTests : ProcessTestBase
     public void A_truncated_line_does_not_parse() =>
         Assert.False(ProcStat.TryParse("4242 (python3) S 1 4242 4242 0 -1"u8, out _));
 
-    /// Waits until the process runs `program` (its exec has completed), with a deadline.
-    private static async Task ExecedAsync(int pid, string program)
+    /// Waits until sleep has started and sleeps, with a deadline. Its comm changes early in the exec, before the
+    /// kernel has mapped the program and ld.so has loaded libc: RSS still grows until it blocks in nanosleep.
+    private static async Task AsleepAsync(int pid)
     {
-        var done = await Aurora.Core.Timing.Poll.UntilAsync(() => File.ReadAllText($"/proc/{pid}/comm").Trim() == program,
+        var done = await Aurora.Core.Timing.Poll.UntilAsync(
+            () => File.ReadAllText($"/proc/{pid}/comm").Trim() == "sleep" && File.ReadAllText($"/proc/{pid}/wchan").Contains("nanosleep", StringComparison.Ordinal),
             TimeSpan.FromMilliseconds(2), TimeSpan.FromSeconds(10), TimeProvider.System, TestContext.Current.CancellationToken);
-        Assert.True(done, $"pid {pid} never became {program}");
+        Assert.True(done, $"pid {pid} never slept in sleep");
     }
 
     // The /proc files of `pid` this test process holds open.
