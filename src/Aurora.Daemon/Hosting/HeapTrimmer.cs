@@ -6,7 +6,8 @@ namespace Aurora.Daemon.Hosting;
 /// the next full collection, which an idle daemon may not reach for hours (some 20 MB at 200 services, under native
 /// AOT). So while the daemon allocates it looks at the bytes allocated once a second: seconds that allocated at least
 /// QuietBytes are busy; once BurstBytes were allocated in busy seconds since the last trim, the first quiet second
-/// gets one full, compacting collection that returns the freed memory.
+/// gets one full, compacting collection that returns the freed memory, and the pages of code and read-only data the
+/// burst faulted in are given back (ImagePages).
 ///
 /// It costs an idle daemon nothing: a quiet second stops the timer, and only a collection (which comes only from
 /// allocating: the gen0 budget used up, see CollectionSignal) starts it again. A steady trickle of allocation
@@ -110,7 +111,12 @@ internal sealed class HeapTrimmer : IAsyncDisposable
         }
     }
 
-    private static void Collect() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    /// The heap, then the executable's pages that the burst faulted in (ImagePages).
+    private static void Collect()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        ImagePages.PageOut();
+    }
 
     public ValueTask DisposeAsync()
     {
