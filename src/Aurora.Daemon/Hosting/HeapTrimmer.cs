@@ -9,6 +9,8 @@ namespace Aurora.Daemon.Hosting;
 /// gets one full, compacting collection that returns the freed memory, and the pages of code and read-only data the
 /// burst faulted in are given back (ImagePages).
 ///
+/// Bring-up is always trimmed, at its first quiet second, even when it allocated little.
+///
 /// It costs an idle daemon nothing: a quiet second stops the timer, and only a collection (which comes only from
 /// allocating: the gen0 budget used up, see CollectionSignal) starts it again. A steady trickle of allocation
 /// (resource samples) is never busy, so it never causes a trim; a busy daemon is trimmed only once it calms down.
@@ -37,6 +39,9 @@ internal sealed class HeapTrimmer : IAsyncDisposable
         _collect = collect ?? Collect;
         _last = _allocated();
         _ticking = true;
+
+        // Bring-up counts as a burst however little it allocated (one service): it faulted in the image's pages.
+        _burst = BurstBytes;
         _timer = time.CreateTimer(_ => Tick(), null, Period, Period);
     }
 

@@ -14,6 +14,8 @@ public sealed class HeapTrimmerTests
         long allocated = 0;
         var collections = 0;
         await using var trimmer = new HeapTrimmer(time, () => allocated, () => collections++);
+        time.Advance(TimeSpan.FromSeconds(1)); // bring-up's trim
+        collections = 0;
 
         // Idle: a little each second, never a collection.
         for (var i = 0; i < 30; i++)
@@ -46,7 +48,23 @@ public sealed class HeapTrimmerTests
         }
 
         Assert.Equal(1, collections);
-        Assert.Equal(1, trimmer.Trims);
+        Assert.Equal(2, trimmer.Trims);
+    }
+
+    [Fact]
+    public async Task Bring_up_is_trimmed_at_its_first_quiet_second_however_little_it_allocated()
+    {
+        var time = new FakeTimeProvider();
+        long allocated = 0;
+        var collections = 0;
+        await using var trimmer = new HeapTrimmer(time, () => allocated, () => collections++);
+
+        allocated += HeapTrimmer.QuietBytes; // one service: a busy second, far from a burst
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(0, collections);
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, collections);
+        Assert.False(trimmer.Ticking);
     }
 
     [Fact]
@@ -88,6 +106,8 @@ public sealed class HeapTrimmerTests
         long allocated = 0;
         var collections = 0;
         await using var trimmer = new HeapTrimmer(time, () => allocated, () => collections++);
+        time.Advance(TimeSpan.FromSeconds(1)); // bring-up's trim
+        collections = 0;
 
         // Resource samples: under QuietBytes a second for an hour, each gen0 budget used up waking the trimmer;
         // what piled up while it slept is never counted as a burst.
