@@ -13,7 +13,10 @@ internal sealed class LogWriter(ServiceLog log) : IOutputSink
 
     private const int InitialBuffer = 4096;
 
-    private byte[] _pending = new byte[InitialBuffer];
+    /// Empty until a line must wait for its end here: the pump hands over whole lines, so that is rare (a line longer
+    /// than a chunk, held output that ended mid-line, a last line without its newline), and 4 KB for every service
+    /// was 4 MB at 1,000.
+    private byte[] _pending = [];
     private int _pendingLength;
     private bool _completed;
 
@@ -81,7 +84,7 @@ internal sealed class LogWriter(ServiceLog log) : IOutputSink
 
         if (_pendingLength + bytes.Length > _pending.Length)
         {
-            Array.Resize(ref _pending, Math.Max(_pending.Length * 2, _pendingLength + bytes.Length));
+            Array.Resize(ref _pending, Math.Max(Math.Max(_pending.Length * 2, InitialBuffer), _pendingLength + bytes.Length));
         }
 
         bytes.CopyTo(_pending.AsSpan(_pendingLength));
@@ -91,11 +94,6 @@ internal sealed class LogWriter(ServiceLog log) : IOutputSink
     private void ResetPending()
     {
         _pendingLength = 0;
-
-        // One huge line should not pin a huge buffer for the life of the process.
-        if (_pending.Length > 4 * MaxPartialLine)
-        {
-            _pending = new byte[InitialBuffer];
-        }
+        _pending = [];
     }
 }
