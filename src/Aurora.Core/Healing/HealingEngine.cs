@@ -125,11 +125,7 @@ public sealed partial class HealingEngine : IAsyncDisposable
     /// leave it running after `down`. Safe to call more than once.
     public async Task StopAsync()
     {
-        if (!_stop.IsCancellationRequested)
-        {
-            await _stop.CancelAsync();
-        }
-
+        await _stop.CancelAsync(); // a second call finds it cancelled already, and returns at once
         _queue.Writer.TryComplete();
         await Task.WhenAll(_watch, _work).ContinueWith(_ => { }, TaskScheduler.Default);
     }

@@ -100,10 +100,11 @@ public sealed class ProjectCgroups
     public ServiceCgroup For(string service, Config.ResourceLimits? limits = null)
     {
         var groups = ImmutableArray.CreateBuilder<ICgroup>();
-        var unified = Mode is CgroupMode.V2 or CgroupMode.Hybrid && V2Parent is not null;
-        if (unified)
+        var v2Parent = Mode is CgroupMode.V2 or CgroupMode.Hybrid ? V2Parent : null;
+        var unified = v2Parent is not null;
+        if (v2Parent is not null)
         {
-            groups.Add(new CgroupV2(Path.Combine(V2Parent!, service), limits: Mode == CgroupMode.V2));
+            groups.Add(new CgroupV2(Path.Combine(v2Parent, service), limits: Mode == CgroupMode.V2));
         }
 
         if (Mode is CgroupMode.Hybrid or CgroupMode.V1)

@@ -12,6 +12,9 @@ internal static class OutputPump
     private const int ChunkSize = 16 * 1024;
     private static readonly TimeSpan MaxPartialWait = TimeSpan.FromMilliseconds(200);
 
+    /// Shared by every pump: a peek's byte is never read.
+    private static readonly byte[] Probe = new byte[1];
+
     /// Both ends are close-on-exec; posix_spawn's dup2 onto 1 and 2 clears the flag for the child only.
     public static unsafe (int Parent, int Child) CreatePair()
     {
@@ -68,8 +71,9 @@ internal static class OutputPump
                 var available = socket.Available;
                 if (available == 0)
                 {
-                    // Not readable: a spurious wake-up. Readable: the end (or a reset), or data that came just now.
-                    if (socket.Poll(0, SelectMode.SelectRead) && await socket.ReceiveAsync(new byte[1], SocketFlags.Peek) == 0)
+                    // Woken with nothing to read: the end (or a reset), a spurious wake-up, or data that came just now.
+                    // A one-byte peek tells them apart (waiting, as the zero-byte receive does, if there is nothing yet).
+                    if (await socket.ReceiveAsync(Probe, SocketFlags.Peek) == 0)
                     {
                         break;
                     }

@@ -10,60 +10,54 @@ public sealed class HeapTrimmerTests
     [Fact]
     public async Task A_burst_is_trimmed_once_in_the_first_quiet_second_and_an_idle_daemon_never()
     {
-        var time = new FakeTimeProvider();
-        long allocated = 0;
-        var collections = 0;
-        await using var trimmer = new HeapTrimmer(time, () => allocated, () => collections++);
-        time.Advance(TimeSpan.FromSeconds(1)); // bring-up's trim
-        collections = 0;
+        var heap = new Heap();
+        await using var trimmer = heap.StartAfterBringUp();
 
         // Idle: a little each second, never a collection.
         for (var i = 0; i < 30; i++)
         {
-            allocated += 10_000;
-            time.Advance(TimeSpan.FromSeconds(1));
+            heap.Allocated += 10_000;
+            heap.Time.Advance(TimeSpan.FromSeconds(1));
         }
 
-        Assert.Equal(0, collections);
+        Assert.Equal(0, heap.Collections);
 
         // A burst over three busy seconds (its first collection wakes the trimmer): nothing while it lasts.
         trimmer.Wake();
         for (var i = 0; i < 3; i++)
         {
-            allocated += HeapTrimmer.BurstBytes;
-            time.Advance(TimeSpan.FromSeconds(1));
+            heap.Allocated += HeapTrimmer.BurstBytes;
+            heap.Time.Advance(TimeSpan.FromSeconds(1));
         }
 
-        Assert.Equal(0, collections);
+        Assert.Equal(0, heap.Collections);
 
         // The first quiet second trims; the quiet after it does not again, even when woken.
-        allocated += 1_000;
-        time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(1, collections);
+        heap.Allocated += 1_000;
+        heap.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, heap.Collections);
         for (var i = 0; i < 30; i++)
         {
             trimmer.Wake();
-            allocated += 10_000;
-            time.Advance(TimeSpan.FromSeconds(1));
+            heap.Allocated += 10_000;
+            heap.Time.Advance(TimeSpan.FromSeconds(1));
         }
 
-        Assert.Equal(1, collections);
+        Assert.Equal(1, heap.Collections);
         Assert.Equal(2, trimmer.Trims);
     }
 
     [Fact]
     public async Task Bring_up_is_trimmed_at_its_first_quiet_second_however_little_it_allocated()
     {
-        var time = new FakeTimeProvider();
-        long allocated = 0;
-        var collections = 0;
-        await using var trimmer = new HeapTrimmer(time, () => allocated, () => collections++);
+        var heap = new Heap();
+        await using var trimmer = heap.Start();
 
-        allocated += HeapTrimmer.QuietBytes; // one service: a busy second, far from a burst
-        time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(0, collections);
-        time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(1, collections);
+        heap.Allocated += HeapTrimmer.QuietBytes; // one service: a busy second, far from a burst
+        heap.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(0, heap.Collections);
+        heap.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, heap.Collections);
         Assert.False(trimmer.Ticking);
     }
 
@@ -102,27 +96,23 @@ public sealed class HeapTrimmerTests
     [Fact]
     public async Task A_steady_trickle_of_allocation_never_trims()
     {
-        var time = new FakeTimeProvider();
-        long allocated = 0;
-        var collections = 0;
-        await using var trimmer = new HeapTrimmer(time, () => allocated, () => collections++);
-        time.Advance(TimeSpan.FromSeconds(1)); // bring-up's trim
-        collections = 0;
+        var heap = new Heap();
+        await using var trimmer = heap.StartAfterBringUp();
 
         // Resource samples: under QuietBytes a second for an hour, each gen0 budget used up waking the trimmer;
         // what piled up while it slept is never counted as a burst.
         for (var i = 0; i < 3600; i++)
         {
-            allocated += HeapTrimmer.QuietBytes / 2;
+            heap.Allocated += HeapTrimmer.QuietBytes / 2;
             if (i % 4 == 0)
             {
                 trimmer.Wake();
             }
 
-            time.Advance(TimeSpan.FromSeconds(1));
+            heap.Time.Advance(TimeSpan.FromSeconds(1));
         }
 
-        Assert.Equal(0, collections);
+        Assert.Equal(0, heap.Collections);
     }
 
     [Fact]
@@ -144,5 +134,26 @@ public sealed class HeapTrimmerTests
         GC.WaitForPendingFinalizers();
         await second.Task.DefaultTimeout();
         Assert.True(Volatile.Read(ref signalled) >= 2);
+    }
+
+    /// A process as the trimmer sees it: a fake clock, the bytes it has allocated, the collections it was given.
+    private sealed class Heap
+    {
+        public FakeTimeProvider Time { get; } = new();
+
+        public long Allocated { get; set; }
+
+        public int Collections { get; set; }
+
+        public HeapTrimmer Start() => new(Time, () => Allocated, () => Collections++);
+
+        /// Started, its bring-up trimmed in the first quiet second, and the count of collections back at 0.
+        public HeapTrimmer StartAfterBringUp()
+        {
+            var trimmer = Start();
+            Time.Advance(TimeSpan.FromSeconds(1));
+            Collections = 0;
+            return trimmer;
+        }
     }
 }
