@@ -55,7 +55,7 @@ public sealed class CrashAdoptionTests
         Assert.True(numbers.Count > lastSeen, $"only {numbers.Count} lines logged");
         Assert.Equal(Enumerable.Range(0, numbers.Count), numbers);
         Assert.Empty(project.Tagged());
-        Assert.Empty(project.Holders());
+        await DetachedProject.HoldersGoneAsync(project, ct);
     }
 
     [Fact(Timeout = 120000)]
@@ -131,7 +131,7 @@ public sealed class CrashAdoptionTests
         await DetachedProject.Eventually(() => Progress(project) >= lastSeen + 20, ct);
         Assert.Equal(0, (await project.Project.Cli(ct, "down")).ExitCode);
         Assert.Empty(project.Tagged());
-        Assert.Empty(project.Holders());
+        await DetachedProject.HoldersGoneAsync(project, ct);
         var numbers = File.ReadLines(Path.Combine(project.Project.Paths.Logs, "printer.log"))
             .Where(l => l.Length > 0 && char.IsDigit(l[0])).Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToList();
         Assert.True(numbers.Count > lastSeen, $"only {numbers.Count} lines logged");

@@ -103,6 +103,11 @@ internal sealed class DetachedProject(TestProject project) : IAsyncDisposable
         }
     }
 
+    /// `down` returns once the daemon has gone; its holder, with nothing left to hand over, exits right after (it sees
+    /// the daemon's socket close), not before `down` returns.
+    public static Task HoldersGoneAsync(DetachedProject project, CancellationToken ct) =>
+        Eventually(() => project.Holders().Count == 0, ct, TimeSpan.FromSeconds(10));
+
     /// A condition about processes outside this test's reach (no event tells of them): re-checked every 10 ms, bounded.
     public static async Task Eventually(Func<bool> condition, CancellationToken ct, TimeSpan? within = null)
     {

@@ -33,6 +33,6 @@ public sealed class HolderLossTests
         Assert.NotEqual(holder, Assert.Single(project.Holders()));
         Assert.Equal(0, (await project.Project.Cli(ct, "down")).ExitCode);
         Assert.Empty(project.Tagged());
-        Assert.Empty(project.Holders());
+        await DetachedProject.HoldersGoneAsync(project, ct);
     }
 }
